@@ -1,0 +1,72 @@
+"""Diagnostics: `path:line:col: error: message`, with a hint and the offending source line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in one file, at a 1-based line and column."""
+
+    path: str
+    line: int
+    col: int
+    severity: str
+    message: str
+    hint: str = ""
+
+    def format(self, source: str | None = None) -> str:
+        """Render the diagnostic as the author sees it, with the source line when known."""
+        lines = [f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"]
+        excerpt = source_excerpt(source, self.line, self.col)
+        if excerpt:
+            lines.extend(excerpt)
+        if self.hint:
+            lines.extend(f"  hint: {part}" if i == 0 else f"        {part}" for i, part in enumerate(self.hint.splitlines()))
+        return "\n".join(lines)
+
+
+def source_excerpt(source: str | None, line: int, col: int) -> list[str]:
+    """Return the source line and a caret under the column, or nothing if unavailable."""
+    if not source:
+        return []
+    source_lines = source.splitlines()
+    if not 1 <= line <= len(source_lines):
+        return []
+    text = source_lines[line - 1].replace("\t", " ")
+    if len(text) > 200:
+        return []
+    gutter = f"{line:>5} | "
+    return [gutter + text, " " * (len(gutter) - 2) + "| " + " " * (col - 1) + "^"]
+
+
+def error(path: str, line: int, col: int, message: str, hint: str = "") -> Diagnostic:
+    """Make an error diagnostic."""
+    return Diagnostic(path, line, col, ERROR, message, hint)
+
+
+def warning(path: str, line: int, col: int, message: str, hint: str = "") -> Diagnostic:
+    """Make a warning diagnostic."""
+    return Diagnostic(path, line, col, WARNING, message, hint)
+
+
+def has_errors(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> bool:
+    """Tell whether any diagnostic is an error."""
+    return any(d.severity == ERROR for d in diagnostics)
+
+
+def promote_warnings(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Turn warnings into errors, as `--strict` asks."""
+    return [
+        Diagnostic(d.path, d.line, d.col, ERROR, f"{d.message} [strict]", d.hint) if d.severity == WARNING else d
+        for d in diagnostics
+    ]
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int]:
+    """Order diagnostics by file, then position."""
+    return (diagnostic.path, diagnostic.line, diagnostic.col)

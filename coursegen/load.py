@@ -1,0 +1,141 @@
+"""Load YAML safely into a node tree that keeps the line and column of every value.
+
+Nothing here constructs Python objects from tags: the composer builds plain nodes, and `validate.py`
+turns them into the typed model. So `!!python/object` cannot run, and aliases are refused before
+they can expand.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+import yaml
+
+from .diagnostics import Diagnostic, error
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 50
+STANDARD_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A parsed file: its text (for excerpts), and its root node or None when it could not be read."""
+
+    path: str
+    text: str
+    node: yaml.Node | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def load(data: bytes, *, path: str) -> Loaded:
+    """Decode and parse one YAML file, reporting every problem as a diagnostic."""
+    if len(data) > MAX_FILE_BYTES:
+        size = f"{len(data) / 1_000_000:.1f} MB"
+        return Loaded(path, "", None, (error(path, 1, 1, f"file is {size}; course files must be under 1 MB",
+                                             "Split it into smaller files, or remove pasted data."),))
+    text, problem = decode(data, path=path)
+    if problem:
+        return Loaded(path, "", None, (problem,))
+    node, problems = parse(text, path=path)
+    return Loaded(path, text, node, tuple(problems))
+
+
+def decode(data: bytes, *, path: str) -> tuple[str, Diagnostic | None]:
+    """Decode UTF-8 text, dropping a UTF-8 byte-order mark, or explain what is wrong."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "", error(path, 1, 1, "file is saved as UTF-16; course files must be UTF-8",
+                         "In your editor, choose 'Save with encoding' and pick UTF-8.")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        return "", error(path, line, col, f"byte 0x{data[exc.start]:02x} is not valid UTF-8 text",
+                         "Save the file as UTF-8, and retype any character that shows as garbage here.")
+
+
+def parse(text: str, *, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
+    """Compose YAML text into nodes, then check for aliases, unknown tags and excessive depth."""
+    if "\0" in text:
+        line = text[: text.index("\0")].count("\n") + 1
+        return None, [error(path, line, 1, "file contains a NUL byte; is it really a text file?")]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        return None, [syntax_error(exc, path=path, text=text)]
+    except yaml.YAMLError as exc:
+        return None, [error(path, 1, 1, f"could not read YAML: {exc}")]
+    except RecursionError:
+        return None, [error(path, 1, 1, f"the YAML is nested too deeply (more than {MAX_DEPTH} levels)")]
+    if node is None:
+        return None, [error(path, 1, 1, "file is empty (it holds no keys)",
+                            "Start from a working file: python build.py new lesson my-lesson")]
+    return node, check_nodes(node, path=path)
+
+
+def check_nodes(root: yaml.Node, *, path: str) -> list[Diagnostic]:
+    """Refuse aliases, non-standard tags and nesting deeper than MAX_DEPTH, walking without recursion."""
+    problems: list[Diagnostic] = []
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        line, col = position(node)
+        if id(node) in seen:
+            return problems + [error(path, line, col, "anchors and aliases (& and *) are not supported",
+                                     "Write the value out in full each time it is needed.")]
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            return problems + [error(path, line, col, f"the YAML is nested too deeply (more than {MAX_DEPTH} levels)")]
+        if node.tag not in STANDARD_TAGS:
+            problems.append(error(path, line, col, f"the tag '{node.tag}' is not allowed",
+                                  "Remove the tag (the part starting with !); plain values are enough."))
+            continue
+        stack.extend((child, depth + 1) for child in children(node))
+    return problems
+
+
+def children(node: yaml.Node) -> list[yaml.Node]:
+    """Return the direct child nodes of a mapping or sequence node."""
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def position(node: yaml.Node) -> tuple[int, int]:
+    """Return the 1-based line and column where a node starts."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def syntax_error(exc: yaml.MarkedYAMLError, *, path: str, text: str) -> Diagnostic:
+    """Turn a PyYAML error into a diagnostic with a hint for the usual causes."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "invalid YAML"
+    hint = syntax_hint(problem, text=text, line=line)
+    return error(path, line, col, f"YAML syntax: {problem}", hint)
+
+
+def syntax_hint(problem: str, *, text: str, line: int) -> str:
+    """Suggest a fix for a YAML syntax problem."""
+    source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    if "\t" in problem or "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
+        return "YAML does not allow tabs for indentation: indent with spaces."
+    if "mapping values are not allowed" in problem:
+        return "A value contains ': '. Put the whole value in quotes:\n  title: \"Why: the short answer\""
+    if "could not find expected ':'" in problem or "simple key" in problem:
+        return "Each line of a mapping needs 'key: value'. Check the line above for a missing ':' or quote."
+    if "found character" in problem:
+        return "A value starts with a special character (such as @, ` or %). Put the value in quotes."
+    if "found undefined alias" in problem or "anchor" in problem:
+        return "Anchors and aliases (& and *) are not supported; a value starting with * must be quoted."
+    return "Check the indentation and quoting near this line."

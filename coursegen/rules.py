@@ -1,0 +1,250 @@
+"""Rules beyond shape and type: question rules, image paths, links, and references across files."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from .convert import Converted, did_you_mean
+from .diagnostics import Diagnostic, error, warning
+
+IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+LINK_TARGET = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*):|^\s{0,3}\[[^\]]+\]:\s*<?([A-Za-z][\w+.\-]*):", re.M)
+CHOICE_TYPES = ("single", "multiple", "picture")
+FIELDS_BY_TYPE = {
+    "single": {"options"},
+    "multiple": {"options"},
+    "picture": {"options"},
+    "true-false": {"answer", "feedback_true", "feedback_false"},
+    "order": {"steps"},
+    "yes-no": {"tier"},
+}
+TYPE_FIELDS = set().union(*FIELDS_BY_TYPE.values())
+
+
+def check(kind: str, values: dict, out: Converted, *, docs_dir: Path) -> None:
+    """Apply the rules for one file of the given kind."""
+    if kind == "lesson":
+        check_lesson(values, out, docs_dir=docs_dir)
+    elif kind == "quiz":
+        check_quiz(values, out, docs_dir=docs_dir)
+    elif kind == "program":
+        check_markdown(values.get("note"), out, ("note",))
+        check_program(values, out)
+    elif kind == "extra":
+        logo = (values.get("trainer") or {}).get("logo")
+        if logo:
+            check_image(logo, out, ("extra", "trainer", "logo"), docs_dir=docs_dir)
+
+
+def check_lesson(values: dict, out: Converted, *, docs_dir: Path) -> None:
+    """Check a lesson's figures and Markdown."""
+    for i, figure in enumerate(values.get("figures") or ()):
+        if figure and figure.get("src"):
+            check_image(figure["src"], out, ("figures", i, "src"), docs_dir=docs_dir)
+    for i, section in enumerate(values.get("sections") or ()):
+        check_markdown((section or {}).get("body"), out, ("sections", i, "body"))
+    for name in ("steps", "cues"):
+        for i, text in enumerate(values.get(name) or ()):
+            check_markdown(text, out, (name, i))
+    for name in ("easier", "harder", "practitioner"):
+        check_markdown(values.get(name), out, (name,))
+    if not values.get("figures"):
+        out.diagnostics.append(warning(out.path, *out.at(("id",)), "lesson has no figure",
+                                       "A picture helps more than a paragraph. Add:\n  figures:\n"
+                                       "    - src: figures/my-figure.svg\n      alt: What the picture shows."))
+
+
+def check_quiz(values: dict, out: Converted, *, docs_dir: Path) -> None:
+    """Check every question of a quiz, and the self-check settings."""
+    questions = [q for q in values.get("questions") or () if q]
+    scored = values.get("scored", True)
+    for i, question in enumerate(values.get("questions") or ()):
+        if question and question.get("type"):
+            check_question(question, out, ("questions", i), scored=scored, docs_dir=docs_dir)
+    report_duplicates([q.get("id") for q in questions], out, [("questions", i, "id") for i in range(len(questions))],
+                      "question id")
+    if not scored and not values.get("care"):
+        out.error(("scored",), "a self-check (scored: false) needs a 'care' block with the advice for each tier",
+                  "Add care: with emergency, urgent and soon, each with a title and a message.")
+    if scored and values.get("care"):
+        out.error(("care",), "'care' is only used by self-checks", "Add 'scored: false', or remove 'care'.")
+
+
+def check_question(question: dict, out: Converted, where: tuple, *, scored: bool, docs_dir: Path) -> None:
+    """Check that a question has what its type needs, and nothing it does not use."""
+    kind = question["type"]
+    for name in TYPE_FIELDS - FIELDS_BY_TYPE[kind]:
+        if name in question:
+            out.error(where + (name,), f"'{name}' is not used by {kind} questions",
+                      f"Remove it, or change the type. {kind} questions use: "
+                      + ", ".join(sorted(FIELDS_BY_TYPE[kind])) + ".")
+    if kind in CHOICE_TYPES:
+        check_options(question, out, where, docs_dir=docs_dir)
+    elif kind == "true-false" and question.get("answer") is None and "answer" not in question:
+        out.error(where, "a true-false question needs 'answer: true' or 'answer: false'",
+                  "For example:\n  answer: false")
+    elif kind == "order":
+        steps = question.get("steps") or []
+        if "steps" in question and len(steps) < 2:
+            out.error(where + ("steps",), "an order question needs at least 2 steps")
+        elif "steps" not in question:
+            out.error(where, "an order question needs 'steps', listed in the right order")
+        report_duplicates(steps, out, [where + ("steps", i) for i in range(len(steps))], "step")
+    elif kind == "yes-no":
+        if scored:
+            out.error(where + ("type",), "yes-no questions belong in a self-check",
+                      "Add 'scored: false' to the quiz, with a care: block.")
+        if not question.get("tier") and "tier" not in question:
+            out.error(where, "a yes-no question needs a 'tier': emergency, urgent or soon")
+
+
+def check_options(question: dict, out: Converted, where: tuple, *, docs_dir: Path) -> None:
+    """Check the options of a single, multiple or picture question."""
+    kind = question["type"]
+    options = [o for o in question.get("options") or () if o is not None]
+    if "options" not in question:
+        out.error(where, f"a {kind} question needs 'options'", "For example:\n  options:\n"
+                  "    - text: The back of the head\n      correct: true\n      feedback: Yes.")
+        return
+    if len(options) < 2:
+        out.error(where + ("options",), "a question needs at least 2 options")
+    correct = sum(1 for o in options if o.get("correct"))
+    if kind in ("single", "picture") and correct != 1 and options:
+        found = "none is marked" if correct == 0 else f"{correct} are marked"
+        out.error(where + ("options",), f"a {kind} question needs exactly one correct option; {found} 'correct: true'",
+                  "Mark one option 'correct: true', or use 'type: multiple' for select-all-that-apply.")
+    if kind == "multiple" and correct == 0 and options:
+        out.error(where + ("options",), "a multiple question needs at least one option marked 'correct: true'")
+    for i, option in enumerate(question.get("options") or ()):
+        check_option(option or {}, out, where + ("options", i), kind=kind, docs_dir=docs_dir)
+    labels = [(o.get("text") or o.get("image") or "").casefold() for o in options]
+    report_duplicates(labels, out, [where + ("options", i) for i in range(len(options))], "option")
+
+
+def check_option(option: dict, out: Converted, where: tuple, *, kind: str, docs_dir: Path) -> None:
+    """Check that an option has text, or an image with alt text for picture questions."""
+    if kind == "picture":
+        if not option.get("image") and "image" not in option:
+            out.error(where, "a picture option needs 'image' and 'alt'",
+                      "For example:\n  image: figures/hinge.svg\n  alt: A person bending at the hips.")
+        elif option.get("image"):
+            check_image(option["image"], out, where + ("image",), docs_dir=docs_dir)
+        if option.get("image") and not option.get("alt") and "alt" not in option:
+            out.error(where + ("image",), "a picture option needs 'alt': say what the picture shows")
+    elif not option.get("text") and "text" not in option:
+        out.error(where, "an option needs 'text'", "For example:\n  text: The back of the head")
+    elif "image" in option:
+        out.error(where + ("image",), f"'image' is only used in picture questions, not {kind}")
+
+
+def check_program(values: dict, out: Converted) -> None:
+    """Check a program's lesson list and reminder settings."""
+    lessons = values.get("lessons") or []
+    report_duplicates(lessons, out, [("lessons", i) for i in range(len(lessons))], "lesson")
+    if values.get("reminder_time") and not values.get("reminder_days"):
+        out.error(("reminder_time",), "'reminder_time' needs 'reminder_days'",
+                  "For example:\n  reminder_days: [MO, WE, FR]")
+
+
+def check_image(src: str, out: Converted, where: tuple, *, docs_dir: Path) -> None:
+    """Check that an image path stays inside docs/, names an image, and exists."""
+    path = Path(src)
+    if path.is_absolute() or src.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", src):
+        out.error(where, f"image path '{src}' must be relative to docs/, not absolute",
+                  "For example: figures/dowel-test.svg")
+        return
+    if ".." in path.parts:
+        out.error(where, f"image path '{src}' leaves the docs/ folder", "Put the image under docs/figures/.")
+        return
+    if path.suffix.lower() not in IMAGE_SUFFIXES:
+        out.error(where, f"'{src}' is not an image file", "Use one of: " + ", ".join(IMAGE_SUFFIXES) + ".")
+        return
+    full = docs_dir / path
+    if not full.is_file():
+        out.error(where, f"image file 'docs/{src}' does not exist{nearby_image(src, docs_dir)}",
+                  "Check the spelling, or add the file under docs/.")
+        return
+    if not full.resolve().is_relative_to(docs_dir.resolve()):
+        out.error(where, f"image 'docs/{src}' is a link to a file outside docs/",
+                  "Copy the image into docs/ instead of linking to it.")
+
+
+def nearby_image(src: str, docs_dir: Path) -> str:
+    """Suggest an existing image with a similar path."""
+    folder = (docs_dir / src).parent
+    if not folder.is_dir():
+        return ""
+    names = [str((folder / p.name).relative_to(docs_dir)) for p in folder.iterdir() if p.is_file()]
+    return did_you_mean(src, names)
+
+
+def check_markdown(text: str | None, out: Converted, where: tuple) -> None:
+    """Warn about links whose scheme could run script; they are shown as plain text."""
+    for match in LINK_TARGET.finditer(text or ""):
+        scheme = (match.group(1) or match.group(2)).lower()
+        if scheme not in SAFE_SCHEMES:
+            out.diagnostics.append(warning(out.path, *out.at(where), f"a link uses '{scheme}:', which is not allowed",
+                                           "Links may start with https:, http:, mailto: or tel:, or point to "
+                                           "another page. This one is shown as plain text."))
+
+
+def report_duplicates(items: list, out: Converted, places: list[tuple], what: str) -> None:
+    """Report every repeat of an item after its first appearance."""
+    first: dict = {}
+    for item, where in zip(items, places):
+        if item is None or item == "":
+            continue
+        if item in first:
+            line = out.at(first[item])[0]
+            out.error(where, f"duplicate {what} '{item}' (first at line {line})", f"Each {what} must be different.")
+        else:
+            first[item] = where
+
+
+def cross_file(checked: list) -> list[Diagnostic]:
+    """Check ids across files and the references between lessons, quizzes and programs."""
+    problems: list[Diagnostic] = []
+    by_kind = {kind: [c for c in checked if c.kind == kind] for kind in ("lesson", "quiz", "program")}
+    for kind, files in by_kind.items():
+        problems += duplicate_across(files, "id", kind)
+    problems += duplicate_across(by_kind["lesson"], "order", "lesson")
+    lesson_ids = [c.values.get("id") for c in by_kind["lesson"] if c.values.get("id")]
+    for quiz in by_kind["quiz"]:
+        problems += missing_reference(quiz, ("lesson",), quiz.values.get("lesson"), lesson_ids)
+    for program in by_kind["program"]:
+        for i, lesson_id in enumerate(program.values.get("lessons") or ()):
+            problems += missing_reference(program, ("lessons", i), lesson_id, lesson_ids)
+    quizzed = {q.values.get("lesson") for q in by_kind["quiz"]}
+    for lesson in by_kind["lesson"]:
+        if lesson.values.get("id") and lesson.values["id"] not in quizzed:
+            problems.append(warning(lesson.out.path, *lesson.out.at(("id",)), f"lesson '{lesson.values['id']}' has no quiz",
+                                    f"Add one: python build.py new quiz {lesson.values['id']}"))
+    return problems
+
+
+def duplicate_across(files: list, key: str, kind: str) -> list[Diagnostic]:
+    """Report a value of `key` that more than one file of a kind uses."""
+    counts = Counter(c.values.get(key) for c in files if c.values.get(key) is not None)
+    seen: dict = {}
+    problems = []
+    for c in sorted(files, key=lambda c: c.out.path):
+        value = c.values.get(key)
+        if value is None or counts[value] < 2:
+            continue
+        if value in seen:
+            problems.append(error(c.out.path, *c.out.at((key,)), f"{kind} {key} '{value}' is also used by {seen[value]}",
+                                  f"Each {kind} needs its own {key}."))
+        else:
+            seen[value] = c.out.path
+    return problems
+
+
+def missing_reference(checked, where: tuple, lesson_id: str | None, lesson_ids: list[str]) -> list[Diagnostic]:
+    """Report a reference to a lesson id that no lesson file has."""
+    if not lesson_id or lesson_id in lesson_ids:
+        return []
+    return [error(checked.out.path, *checked.out.at(where), f"no lesson has the id '{lesson_id}'"
+                  + did_you_mean(lesson_id, lesson_ids), "Lesson ids: " + ", ".join(sorted(lesson_ids)) + ".")]

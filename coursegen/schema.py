@@ -1,0 +1,264 @@
+"""The course file formats, defined once.
+
+These specs drive the validator (`validate.py`), the published JSON Schema files (`jsonschema.py`)
+and the field tables of the authoring guide (`guide.py`). Change a format here and all three follow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+QUESTION_TYPES = ("single", "multiple", "true-false", "order", "picture", "yes-no")
+CARE_TIERS = ("emergency", "urgent", "soon")
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a record: its name, kind, whether it is required, and what it means."""
+
+    name: str
+    kind: str  # text, markdown, slug, int, bool, image, url, email, phone, time, enum, list, record
+    doc: str
+    required: bool = False
+    example: object = None
+    item: Field | Record | None = None  # for kind == "list"
+    record: Record | None = None  # for kind == "record"
+    choices: tuple[str, ...] = ()  # for kind == "enum"
+    min_items: int = 0
+    max_length: int = 0
+
+
+@dataclass(frozen=True)
+class Record:
+    """A mapping with a fixed set of keys."""
+
+    name: str
+    doc: str
+    fields: tuple[Field, ...] = field(default_factory=tuple)
+
+    def get(self, name: str) -> Field | None:
+        """Return the field called `name`, or None."""
+        return next((f for f in self.fields if f.name == name), None)
+
+
+FIGURE = Record(
+    "figure",
+    "A picture: an image file under docs/ and a sentence saying what it shows.",
+    (
+        Field("src", "image", "Image path, relative to docs/.", True, "figures/dowel-test.svg"),
+        Field(
+            "alt",
+            "text",
+            "What the picture shows, for people who cannot see it. Required.",
+            True,
+            "A person bends forward with a stick touching head, upper back and sacrum.",
+        ),
+        Field("caption", "text", "A short caption shown under the picture.", False, "Three points touch."),
+    ),
+)
+
+SECTION = Record(
+    "section",
+    "A block of lesson text under its own heading.",
+    (
+        Field("heading", "text", "The section heading.", True, "What it is for"),
+        Field(
+            "body",
+            "markdown",
+            "The text, in Markdown. Admonitions, content tabs and details work here.",
+            True,
+            "Bend at the hips, not the low back.",
+        ),
+    ),
+)
+
+MISTAKE = Record(
+    "mistake",
+    "A common mistake and how to fix it.",
+    (
+        Field("mistake", "text", "What goes wrong.", True, "The stick leaves the back of your head."),
+        Field("fix", "text", "How to put it right.", True, "Look at the floor a little ahead of you."),
+    ),
+)
+
+LESSON = Record(
+    "lesson",
+    "One lesson: lessons/NN-slug.yml.",
+    (
+        Field("id", "slug", "A short name used in links and by quizzes. Lowercase words and dashes.", True, "dowel-test"),
+        Field("title", "text", "The lesson title.", True, "The dowel test", max_length=80),
+        Field(
+            "summary",
+            "text",
+            "One sentence about the lesson. Also used in link previews.",
+            True,
+            "A broom handle shows whether you bend at the hips.",
+            max_length=200,
+        ),
+        Field("order", "int", "Where the lesson sits in the course: 1 comes first.", True, 2),
+        Field("figures", "list", "Pictures for the lesson. The first one is also used in link previews.", item=FIGURE),
+        Field("sections", "list", "The lesson text, in sections.", item=SECTION),
+        Field("steps", "list", "Numbered steps, in order.", item=Field("step", "markdown", "One step.")),
+        Field("cues", "list", "Short coaching cues.", item=Field("cue", "markdown", "One cue.")),
+        Field("mistakes", "list", "Common mistakes and their fixes.", item=MISTAKE),
+        Field("easier", "markdown", "An easier version of the exercise.", False, "Hinge only halfway down."),
+        Field("harder", "markdown", "A harder version of the exercise.", False, "Hold a light weight."),
+        Field(
+            "practitioner",
+            "markdown",
+            "When to see a practitioner instead. Shown as a warning callout.",
+            False,
+            "If the hinge hurts, stop and see a physiotherapist.",
+        ),
+    ),
+)
+
+OPTION = Record(
+    "option",
+    "One answer a reader can pick. Give `text`, or `image` and `alt` for picture questions.",
+    (
+        Field("text", "text", "The answer, as the reader sees it.", False, "The back of the head"),
+        Field("image", "image", "Picture questions: an image path, relative to docs/.", False, "figures/hinge.svg"),
+        Field("alt", "text", "Picture questions: what the picture shows.", False, "A person bending at the hips."),
+        Field("correct", "bool", "true if this answer is right.", False, True),
+        Field(
+            "feedback",
+            "text",
+            "Shown when the reader picks this answer: say why it is right or wrong.",
+            False,
+            "Yes: the stick rests on the back of your head.",
+        ),
+    ),
+)
+
+QUESTION = Record(
+    "question",
+    "One question of a quiz.",
+    (
+        Field("id", "slug", "A short name, unique in the quiz. Used in links to the question.", True, "three-points"),
+        Field(
+            "type",
+            "enum",
+            "single, multiple (select all that apply), true-false, order (put steps in order), "
+            "picture (pick the picture), or yes-no (self-check, not scored).",
+            True,
+            "single",
+            choices=QUESTION_TYPES,
+        ),
+        Field("prompt", "text", "The question.", True, "Which points must the stick touch?"),
+        Field("options", "list", "single, multiple and picture: the answers to choose from.", item=OPTION),
+        Field("answer", "bool", "true-false: the right answer.", False, True),
+        Field("feedback_true", "text", "true-false: shown when the reader picks True.", False, "Right."),
+        Field("feedback_false", "text", "true-false: shown when the reader picks False.", False, "Not quite."),
+        Field(
+            "steps",
+            "list",
+            "order: the steps in the right order. Readers see them shuffled.",
+            item=Field("step", "text", "One step."),
+        ),
+        Field(
+            "tier",
+            "enum",
+            "yes-no: which care message a 'yes' leads to.",
+            False,
+            "emergency",
+            choices=CARE_TIERS,
+        ),
+        Field("explanation", "text", "Why the right answer is right. Shown after answering.", False, "All three."),
+    ),
+)
+
+CARE = Record(
+    "care",
+    "What to do, shown when a self-check question is answered 'yes'.",
+    (
+        Field("title", "text", "A short heading.", True, "Get emergency care now"),
+        Field("message", "text", "What to do now, in a calm voice.", True, "Call 911 or go to an emergency department."),
+    ),
+)
+
+CARE_MESSAGES = Record(
+    "care_messages",
+    "The message for each tier of a self-check.",
+    tuple(Field(tier, "record", f"Shown for a 'yes' to a {tier} question.", True, record=CARE) for tier in CARE_TIERS),
+)
+
+QUIZ = Record(
+    "quiz",
+    "One quiz: quizzes/slug.yml.",
+    (
+        Field("id", "slug", "A short name used in links.", True, "dowel-test"),
+        Field("lesson", "slug", "The id of the lesson this quiz checks.", True, "dowel-test"),
+        Field("title", "text", "The quiz title. Default: 'Check yourself: <lesson title>'.", False, "Check yourself"),
+        Field("intro", "text", "A line shown above the questions.", False, "Four quick questions."),
+        Field(
+            "scored",
+            "bool",
+            "false for a self-check that gives advice instead of a score (yes-no questions).",
+            False,
+            True,
+        ),
+        Field("care", "record", "Self-checks only: the message for each tier.", record=CARE_MESSAGES),
+        Field("questions", "list", "The questions, in order.", True, item=QUESTION, min_items=1),
+    ),
+)
+
+PROGRAM = Record(
+    "program",
+    "A trainer's program for a client: programs/slug.yml.",
+    (
+        Field("id", "slug", "A short name; the program's page is /programs/<id>/.", True, "new-client"),
+        Field("title", "text", "The program title.", True, "Your first two weeks"),
+        Field("note", "markdown", "A short note to the client.", False, "Do one lesson a day."),
+        Field(
+            "lessons",
+            "list",
+            "Lesson ids, in the order the client should take them.",
+            True,
+            item=Field("lesson", "slug", "A lesson id."),
+            min_items=1,
+        ),
+        Field(
+            "reminder_days",
+            "list",
+            "Days for a practice reminder in the client's calendar: MO TU WE TH FR SA SU.",
+            item=Field("day", "enum", "A weekday.", choices=WEEKDAYS),
+        ),
+        Field("reminder_time", "time", "Time of day for the reminder, 24-hour HH:MM.", False, "08:00"),
+    ),
+)
+
+TRAINER = Record(
+    "trainer",
+    "The trainer or business shown on every page and handout. Every key is optional.",
+    (
+        Field("name", "text", "Your name or business name.", False, "Sam Rivera Coaching"),
+        Field("logo", "image", "A logo image, relative to docs/.", False, "assets/logo.svg"),
+        Field("phone", "phone", "A phone number.", False, "+1 555 010 0199"),
+        Field("email", "email", "An email address.", False, "sam@example.com"),
+        Field("booking_url", "url", "A web address where clients book a session.", False, "https://example.com/book"),
+        Field("city", "text", "Where you work.", False, "Halifax"),
+    ),
+)
+
+COURSE = Record(
+    "course",
+    "Course-wide options.",
+    (
+        Field("offline", "bool", "Let readers keep the course on their phone for offline use.", False, True),
+        Field("theme_color", "text", "The colour of the browser bar, as #rrggbb.", False, "#00695c"),
+    ),
+)
+
+SETTINGS = Record(
+    "extra",
+    "Course settings: the `extra:` block of mkdocs.yml.",
+    (
+        Field("course", "record", "Course-wide options.", record=COURSE),
+        Field("trainer", "record", "Trainer details for branding and handouts.", record=TRAINER),
+    ),
+)
+
+FORMATS = {"lesson": LESSON, "quiz": QUIZ, "program": PROGRAM}
