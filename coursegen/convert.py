@@ -66,34 +66,44 @@ def convert_record(node: yaml.Node, record: Record, out: Converted, where: Path 
     """Check a mapping node against `record` and return its values by field name."""
     out.positions[where] = position(node)
     if not isinstance(node, yaml.MappingNode):
-        out.error(where, f"expected a mapping of keys for the {record.name}, found {describe(node)}",
-                  example_of(record))
+        out.error(
+            where, f"expected a mapping of keys for the {record.name}, found {describe(node)}", example_of(record)
+        )
         return None
     values: dict = {}
     first_seen: dict[str, int] = {}
     for key_node, value_node in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-        key_where = where + (str(key),)
+        key_where = (*where, str(key))
         if key is None:
             out.positions[key_where] = position(key_node)
             out.error(key_where, "a key must be a plain word")
             continue
         out.positions[key_where] = position(key_node)
         if key in first_seen:
-            out.error(key_where, f"duplicate key '{key}' (first at line {first_seen[key]})",
-                      "YAML would silently keep only the last one. Delete or rename one of them.")
+            out.error(
+                key_where,
+                f"duplicate key '{key}' (first at line {first_seen[key]})",
+                "YAML would silently keep only the last one. Delete or rename one of them.",
+            )
             continue
         first_seen[key] = position(key_node)[0]
         spec = record.get(key)
         if spec is None:
-            out.error(key_where, unknown_key_message(key, record), f"The keys of a {record.name} are: "
-                      + ", ".join(f.name for f in record.fields) + ".")
+            out.error(
+                key_where,
+                unknown_key_message(key, record),
+                f"The keys of a {record.name} are: " + ", ".join(f.name for f in record.fields) + ".",
+            )
             continue
         values[key] = convert_value(value_node, spec, out, key_where)
     for spec in record.fields:
         if spec.required and spec.name not in values and spec.name not in first_seen:
-            out.error(where, f"missing required key '{spec.name}' in the {record.name}",
-                      f"Add it, for example:\n  {spec.name}: {example_text(spec)}")
+            out.error(
+                where,
+                f"missing required key '{spec.name}' in the {record.name}",
+                f"Add it, for example:\n  {spec.name}: {example_text(spec)}",
+            )
     return values
 
 
@@ -114,8 +124,9 @@ def convert_value(node: yaml.Node, spec: Field, out: Converted, where: Path) -> 
         return convert_int(node, spec, out, where)
     if spec.kind == "bool":
         if not node.tag.endswith(":bool"):
-            out.error(where, f"'{spec.name}' should be true or false, found '{node.value}'",
-                      f"Write:\n  {spec.name}: true")
+            out.error(
+                where, f"'{spec.name}' should be true or false, found '{node.value}'", f"Write:\n  {spec.name}: true"
+            )
             return None
         return node.value.lower() in ("true", "yes", "on", "y")
     return convert_text(node, spec, out, where)
@@ -133,39 +144,54 @@ def convert_int(node: yaml.ScalarNode, spec: Field, out: Converted, where: Path)
 def convert_text(node: yaml.ScalarNode, spec: Field, out: Converted, where: Path) -> str | None:
     """Return a text value after checking its pattern, choices and length."""
     if node.tag.endswith(":bool") and spec.kind != "enum":
-        out.error(where, f"'{spec.name}' should be text, found the true/false value '{node.value}'",
-                  f"Put it in quotes:\n  {spec.name}: \"{node.value}\"")
+        out.error(
+            where,
+            f"'{spec.name}' should be text, found the true/false value '{node.value}'",
+            f'Put it in quotes:\n  {spec.name}: "{node.value}"',
+        )
         return None
     value = node.value.strip()
     if not value:
         out.error(where, f"'{spec.name}' is empty", example_hint(spec))
         return None
     if spec.kind == "enum" and value not in spec.choices:
-        out.error(where, f"'{value}' is not a valid {spec.name}{did_you_mean(value, spec.choices)}",
-                  "Choose one of: " + ", ".join(spec.choices) + ".")
+        out.error(
+            where,
+            f"'{value}' is not a valid {spec.name}{did_you_mean(value, spec.choices)}",
+            "Choose one of: " + ", ".join(spec.choices) + ".",
+        )
         return None
     if spec.kind in CHECKS and not CHECKS[spec.kind][0].match(value):
-        out.error(where, f"'{value}' is not a valid {KIND_NAMES[spec.kind]} for '{spec.name}'",
-                  CHECKS[spec.kind][1].capitalize() + ".")
+        out.error(
+            where,
+            f"'{value}' is not a valid {KIND_NAMES[spec.kind]} for '{spec.name}'",
+            CHECKS[spec.kind][1].capitalize() + ".",
+        )
         return None
     if spec.max_length and len(value) > spec.max_length:
-        out.error(where, f"'{spec.name}' is {len(value)} characters long; keep it under {spec.max_length}",
-                  "Short titles and summaries read better on phones and in link previews.")
+        out.error(
+            where,
+            f"'{spec.name}' is {len(value)} characters long; keep it under {spec.max_length}",
+            "Short titles and summaries read better on phones and in link previews.",
+        )
     return value
 
 
 def convert_list(node: yaml.Node, spec: Field, out: Converted, where: Path) -> list | None:
     """Check a sequence and each of its items."""
     if not isinstance(node, yaml.SequenceNode):
-        out.error(where, f"'{spec.name}' should be a list, found {describe(node)}",
-                  f"Write each item on its own line starting with '- ':\n  {spec.name}:\n    - {example_text(spec)}")
+        out.error(
+            where,
+            f"'{spec.name}' should be a list, found {describe(node)}",
+            f"Write each item on its own line starting with '- ':\n  {spec.name}:\n    - {example_text(spec)}",
+        )
         return None
     if len(node.value) < spec.min_items:
         out.error(where, f"'{spec.name}' needs at least {spec.min_items} item(s)", example_hint(spec))
     item = spec.item
     items = []
     for index, child in enumerate(node.value):
-        child_where = where + (index,)
+        child_where = (*where, index)
         if isinstance(item, Record):
             items.append(convert_record(child, item, out, child_where))
         else:

@@ -26,7 +26,9 @@ class Diagnostic:
         if excerpt:
             lines.extend(excerpt)
         if self.hint:
-            lines.extend(f"  hint: {part}" if i == 0 else f"        {part}" for i, part in enumerate(self.hint.splitlines()))
+            lines.extend(
+                f"  hint: {part}" if i == 0 else f"        {part}" for i, part in enumerate(self.hint.splitlines())
+            )
         return "\n".join(lines)
 
 

@@ -31,37 +31,61 @@ class Loaded:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def load(data: bytes, *, path: str) -> Loaded:
+def load(data: bytes, *, path: str, extra_tags: frozenset[str] = frozenset()) -> Loaded:
     """Decode and parse one YAML file, reporting every problem as a diagnostic."""
     if len(data) > MAX_FILE_BYTES:
         size = f"{len(data) / 1_000_000:.1f} MB"
-        return Loaded(path, "", None, (error(path, 1, 1, f"file is {size}; course files must be under 1 MB",
-                                             "Split it into smaller files, or remove pasted data."),))
+        return Loaded(
+            path,
+            "",
+            None,
+            (
+                error(
+                    path,
+                    1,
+                    1,
+                    f"file is {size}; course files must be under 1 MB",
+                    "Split it into smaller files, or remove pasted data.",
+                ),
+            ),
+        )
     text, problem = decode(data, path=path)
     if problem:
         return Loaded(path, "", None, (problem,))
-    node, problems = parse(text, path=path)
+    node, problems = parse(text, path=path, extra_tags=extra_tags)
     return Loaded(path, text, node, tuple(problems))
 
 
 def decode(data: bytes, *, path: str) -> tuple[str, Diagnostic | None]:
     """Decode UTF-8 text, dropping a UTF-8 byte-order mark, or explain what is wrong."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "", error(path, 1, 1, "file is saved as UTF-16; course files must be UTF-8",
-                         "In your editor, choose 'Save with encoding' and pick UTF-8.")
+        return "", error(
+            path,
+            1,
+            1,
+            "file is saved as UTF-16; course files must be UTF-8",
+            "In your editor, choose 'Save with encoding' and pick UTF-8.",
+        )
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
-        return "", error(path, line, col, f"byte 0x{data[exc.start]:02x} is not valid UTF-8 text",
-                         "Save the file as UTF-8, and retype any character that shows as garbage here.")
+        return "", error(
+            path,
+            line,
+            col,
+            f"byte 0x{data[exc.start]:02x} is not valid UTF-8 text",
+            "Save the file as UTF-8, and retype any character that shows as garbage here.",
+        )
 
 
-def parse(text: str, *, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
+def parse(
+    text: str, *, path: str, extra_tags: frozenset[str] = frozenset()
+) -> tuple[yaml.Node | None, list[Diagnostic]]:
     """Compose YAML text into nodes, then check for aliases, unknown tags and excessive depth."""
     if "\0" in text:
         line = text[: text.index("\0")].count("\n") + 1
@@ -75,12 +99,19 @@ def parse(text: str, *, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
     except RecursionError:
         return None, [error(path, 1, 1, f"the YAML is nested too deeply (more than {MAX_DEPTH} levels)")]
     if node is None:
-        return None, [error(path, 1, 1, "file is empty (it holds no keys)",
-                            "Start from a working file: python build.py new lesson my-lesson")]
-    return node, check_nodes(node, path=path)
+        return None, [
+            error(
+                path,
+                1,
+                1,
+                "file is empty (it holds no keys)",
+                "Start from a working file: python build.py new lesson my-lesson",
+            )
+        ]
+    return node, check_nodes(node, path=path, allowed_tags=STANDARD_TAGS | extra_tags)
 
 
-def check_nodes(root: yaml.Node, *, path: str) -> list[Diagnostic]:
+def check_nodes(root: yaml.Node, *, path: str, allowed_tags: frozenset[str] = STANDARD_TAGS) -> list[Diagnostic]:
     """Refuse aliases, non-standard tags and nesting deeper than MAX_DEPTH, walking without recursion."""
     problems: list[Diagnostic] = []
     seen: set[int] = set()
@@ -89,14 +120,29 @@ def check_nodes(root: yaml.Node, *, path: str) -> list[Diagnostic]:
         node, depth = stack.pop()
         line, col = position(node)
         if id(node) in seen:
-            return problems + [error(path, line, col, "anchors and aliases (& and *) are not supported",
-                                     "Write the value out in full each time it is needed.")]
+            return [
+                *problems,
+                error(
+                    path,
+                    line,
+                    col,
+                    "anchors and aliases (& and *) are not supported",
+                    "Write the value out in full each time it is needed.",
+                ),
+            ]
         seen.add(id(node))
         if depth > MAX_DEPTH:
-            return problems + [error(path, line, col, f"the YAML is nested too deeply (more than {MAX_DEPTH} levels)")]
-        if node.tag not in STANDARD_TAGS:
-            problems.append(error(path, line, col, f"the tag '{node.tag}' is not allowed",
-                                  "Remove the tag (the part starting with !); plain values are enough."))
+            return [*problems, error(path, line, col, f"the YAML is nested too deeply (more than {MAX_DEPTH} levels)")]
+        if node.tag not in allowed_tags:
+            problems.append(
+                error(
+                    path,
+                    line,
+                    col,
+                    f"the tag '{node.tag}' is not allowed",
+                    "Remove the tag (the part starting with !); plain values are enough.",
+                )
+            )
             continue
         stack.extend((child, depth + 1) for child in children(node))
     return problems

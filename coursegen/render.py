@@ -167,15 +167,17 @@ def render_program(program: Program, course: Course) -> str:
     """Render a program page: the note, then its lessons in order with their quizzes."""
     page = program_path(program)
     description = f"{len(program.lessons)} lessons, in order, from {course.settings.site_name}."
-    parts = [front_matter(source=program.source, title=program.title, description=description,
-                          extra={"program": program.id})]
+    parts = [
+        front_matter(source=program.source, title=program.title, description=description, extra={"program": program.id})
+    ]
     parts.append(f"# {plain(program.title)}\n")
     if program.note:
         parts.append(markdown(program.note) + "\n")
     items = []
     for number, lesson_id in enumerate(program.lessons, 1):
         lesson = course.lesson(lesson_id)
-        items.append(f"{number}. [{plain(lesson.title)}]({relative(page, lesson_path(lesson))})  \n"
-                     f"   {plain(lesson.summary)}")
+        items.append(
+            f"{number}. [{plain(lesson.title)}]({relative(page, lesson_path(lesson))})  \n   {plain(lesson.summary)}"
+        )
     parts.append("\n".join(items) + "\n")
     return "\n".join(parts)

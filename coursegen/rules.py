@@ -52,9 +52,15 @@ def check_lesson(values: dict, out: Converted, *, docs_dir: Path) -> None:
     for name in ("easier", "harder", "practitioner"):
         check_markdown(values.get(name), out, (name,))
     if not values.get("figures"):
-        out.diagnostics.append(warning(out.path, *out.at(("id",)), "lesson has no figure",
-                                       "A picture helps more than a paragraph. Add:\n  figures:\n"
-                                       "    - src: figures/my-figure.svg\n      alt: What the picture shows."))
+        out.diagnostics.append(
+            warning(
+                out.path,
+                *out.at(("id",)),
+                "lesson has no figure",
+                "A picture helps more than a paragraph. Add:\n  figures:\n"
+                "    - src: figures/my-figure.svg\n      alt: What the picture shows.",
+            )
+        )
 
 
 def check_quiz(values: dict, out: Converted, *, docs_dir: Path) -> None:
@@ -64,11 +70,15 @@ def check_quiz(values: dict, out: Converted, *, docs_dir: Path) -> None:
     for i, question in enumerate(values.get("questions") or ()):
         if question and question.get("type"):
             check_question(question, out, ("questions", i), scored=scored, docs_dir=docs_dir)
-    report_duplicates([q.get("id") for q in questions], out, [("questions", i, "id") for i in range(len(questions))],
-                      "question id")
+    report_duplicates(
+        [q.get("id") for q in questions], out, [("questions", i, "id") for i in range(len(questions))], "question id"
+    )
     if not scored and not values.get("care"):
-        out.error(("scored",), "a self-check (scored: false) needs a 'care' block with the advice for each tier",
-                  "Add care: with emergency, urgent and soon, each with a title and a message.")
+        out.error(
+            ("scored",),
+            "a self-check (scored: false) needs a 'care' block with the advice for each tier",
+            "Add care: with emergency, urgent and soon, each with a title and a message.",
+        )
     if scored and values.get("care"):
         out.error(("care",), "'care' is only used by self-checks", "Add 'scored: false', or remove 'care'.")
 
@@ -78,25 +88,33 @@ def check_question(question: dict, out: Converted, where: tuple, *, scored: bool
     kind = question["type"]
     for name in TYPE_FIELDS - FIELDS_BY_TYPE[kind]:
         if name in question:
-            out.error(where + (name,), f"'{name}' is not used by {kind} questions",
-                      f"Remove it, or change the type. {kind} questions use: "
-                      + ", ".join(sorted(FIELDS_BY_TYPE[kind])) + ".")
+            out.error(
+                (*where, name),
+                f"'{name}' is not used by {kind} questions",
+                f"Remove it, or change the type. {kind} questions use: "
+                + ", ".join(sorted(FIELDS_BY_TYPE[kind]))
+                + ".",
+            )
     if kind in CHOICE_TYPES:
         check_options(question, out, where, docs_dir=docs_dir)
     elif kind == "true-false" and question.get("answer") is None and "answer" not in question:
-        out.error(where, "a true-false question needs 'answer: true' or 'answer: false'",
-                  "For example:\n  answer: false")
+        out.error(
+            where, "a true-false question needs 'answer: true' or 'answer: false'", "For example:\n  answer: false"
+        )
     elif kind == "order":
         steps = question.get("steps") or []
         if "steps" in question and len(steps) < 2:
-            out.error(where + ("steps",), "an order question needs at least 2 steps")
+            out.error((*where, "steps"), "an order question needs at least 2 steps")
         elif "steps" not in question:
             out.error(where, "an order question needs 'steps', listed in the right order")
-        report_duplicates(steps, out, [where + ("steps", i) for i in range(len(steps))], "step")
+        report_duplicates(steps, out, [(*where, "steps", i) for i in range(len(steps))], "step")
     elif kind == "yes-no":
         if scored:
-            out.error(where + ("type",), "yes-no questions belong in a self-check",
-                      "Add 'scored: false' to the quiz, with a care: block.")
+            out.error(
+                (*where, "type"),
+                "yes-no questions belong in a self-check",
+                "Add 'scored: false' to the quiz, with a care: block.",
+            )
         if not question.get("tier") and "tier" not in question:
             out.error(where, "a yes-no question needs a 'tier': emergency, urgent or soon")
 
@@ -106,38 +124,47 @@ def check_options(question: dict, out: Converted, where: tuple, *, docs_dir: Pat
     kind = question["type"]
     options = [o for o in question.get("options") or () if o is not None]
     if "options" not in question:
-        out.error(where, f"a {kind} question needs 'options'", "For example:\n  options:\n"
-                  "    - text: The back of the head\n      correct: true\n      feedback: Yes.")
+        out.error(
+            where,
+            f"a {kind} question needs 'options'",
+            "For example:\n  options:\n    - text: The back of the head\n      correct: true\n      feedback: Yes.",
+        )
         return
     if len(options) < 2:
-        out.error(where + ("options",), "a question needs at least 2 options")
+        out.error((*where, "options"), "a question needs at least 2 options")
     correct = sum(1 for o in options if o.get("correct"))
     if kind in ("single", "picture") and correct != 1 and options:
         found = "none is marked" if correct == 0 else f"{correct} are marked"
-        out.error(where + ("options",), f"a {kind} question needs exactly one correct option; {found} 'correct: true'",
-                  "Mark one option 'correct: true', or use 'type: multiple' for select-all-that-apply.")
+        out.error(
+            (*where, "options"),
+            f"a {kind} question needs exactly one correct option; {found} 'correct: true'",
+            "Mark one option 'correct: true', or use 'type: multiple' for select-all-that-apply.",
+        )
     if kind == "multiple" and correct == 0 and options:
-        out.error(where + ("options",), "a multiple question needs at least one option marked 'correct: true'")
+        out.error((*where, "options"), "a multiple question needs at least one option marked 'correct: true'")
     for i, option in enumerate(question.get("options") or ()):
-        check_option(option or {}, out, where + ("options", i), kind=kind, docs_dir=docs_dir)
+        check_option(option or {}, out, (*where, "options", i), kind=kind, docs_dir=docs_dir)
     labels = [(o.get("text") or o.get("image") or "").casefold() for o in options]
-    report_duplicates(labels, out, [where + ("options", i) for i in range(len(options))], "option")
+    report_duplicates(labels, out, [(*where, "options", i) for i in range(len(options))], "option")
 
 
 def check_option(option: dict, out: Converted, where: tuple, *, kind: str, docs_dir: Path) -> None:
     """Check that an option has text, or an image with alt text for picture questions."""
     if kind == "picture":
         if not option.get("image") and "image" not in option:
-            out.error(where, "a picture option needs 'image' and 'alt'",
-                      "For example:\n  image: figures/hinge.svg\n  alt: A person bending at the hips.")
+            out.error(
+                where,
+                "a picture option needs 'image' and 'alt'",
+                "For example:\n  image: figures/hinge.svg\n  alt: A person bending at the hips.",
+            )
         elif option.get("image"):
-            check_image(option["image"], out, where + ("image",), docs_dir=docs_dir)
+            check_image(option["image"], out, (*where, "image"), docs_dir=docs_dir)
         if option.get("image") and not option.get("alt") and "alt" not in option:
-            out.error(where + ("image",), "a picture option needs 'alt': say what the picture shows")
+            out.error((*where, "image"), "a picture option needs 'alt': say what the picture shows")
     elif not option.get("text") and "text" not in option:
         out.error(where, "an option needs 'text'", "For example:\n  text: The back of the head")
     elif "image" in option:
-        out.error(where + ("image",), f"'image' is only used in picture questions, not {kind}")
+        out.error((*where, "image"), f"'image' is only used in picture questions, not {kind}")
 
 
 def check_program(values: dict, out: Converted) -> None:
@@ -145,16 +172,18 @@ def check_program(values: dict, out: Converted) -> None:
     lessons = values.get("lessons") or []
     report_duplicates(lessons, out, [("lessons", i) for i in range(len(lessons))], "lesson")
     if values.get("reminder_time") and not values.get("reminder_days"):
-        out.error(("reminder_time",), "'reminder_time' needs 'reminder_days'",
-                  "For example:\n  reminder_days: [MO, WE, FR]")
+        out.error(
+            ("reminder_time",), "'reminder_time' needs 'reminder_days'", "For example:\n  reminder_days: [MO, WE, FR]"
+        )
 
 
 def check_image(src: str, out: Converted, where: tuple, *, docs_dir: Path) -> None:
     """Check that an image path stays inside docs/, names an image, and exists."""
     path = Path(src)
     if path.is_absolute() or src.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", src):
-        out.error(where, f"image path '{src}' must be relative to docs/, not absolute",
-                  "For example: figures/dowel-test.svg")
+        out.error(
+            where, f"image path '{src}' must be relative to docs/, not absolute", "For example: figures/dowel-test.svg"
+        )
         return
     if ".." in path.parts:
         out.error(where, f"image path '{src}' leaves the docs/ folder", "Put the image under docs/figures/.")
@@ -164,12 +193,18 @@ def check_image(src: str, out: Converted, where: tuple, *, docs_dir: Path) -> No
         return
     full = docs_dir / path
     if not full.is_file():
-        out.error(where, f"image file 'docs/{src}' does not exist{nearby_image(src, docs_dir)}",
-                  "Check the spelling, or add the file under docs/.")
+        out.error(
+            where,
+            f"image file 'docs/{src}' does not exist{nearby_image(src, docs_dir)}",
+            "Check the spelling, or add the file under docs/.",
+        )
         return
     if not full.resolve().is_relative_to(docs_dir.resolve()):
-        out.error(where, f"image 'docs/{src}' is a link to a file outside docs/",
-                  "Copy the image into docs/ instead of linking to it.")
+        out.error(
+            where,
+            f"image 'docs/{src}' is a link to a file outside docs/",
+            "Copy the image into docs/ instead of linking to it.",
+        )
 
 
 def nearby_image(src: str, docs_dir: Path) -> str:
@@ -186,15 +221,21 @@ def check_markdown(text: str | None, out: Converted, where: tuple) -> None:
     for match in LINK_TARGET.finditer(text or ""):
         scheme = (match.group(1) or match.group(2)).lower()
         if scheme not in SAFE_SCHEMES:
-            out.diagnostics.append(warning(out.path, *out.at(where), f"a link uses '{scheme}:', which is not allowed",
-                                           "Links may start with https:, http:, mailto: or tel:, or point to "
-                                           "another page. This one is shown as plain text."))
+            out.diagnostics.append(
+                warning(
+                    out.path,
+                    *out.at(where),
+                    f"a link uses '{scheme}:', which is not allowed",
+                    "Links may start with https:, http:, mailto: or tel:, or point to "
+                    "another page. This one is shown as plain text.",
+                )
+            )
 
 
 def report_duplicates(items: list, out: Converted, places: list[tuple], what: str) -> None:
     """Report every repeat of an item after its first appearance."""
     first: dict = {}
-    for item, where in zip(items, places):
+    for item, where in zip(items, places, strict=False):
         if item is None or item == "":
             continue
         if item in first:
@@ -220,8 +261,14 @@ def cross_file(checked: list) -> list[Diagnostic]:
     quizzed = {q.values.get("lesson") for q in by_kind["quiz"]}
     for lesson in by_kind["lesson"]:
         if lesson.values.get("id") and lesson.values["id"] not in quizzed:
-            problems.append(warning(lesson.out.path, *lesson.out.at(("id",)), f"lesson '{lesson.values['id']}' has no quiz",
-                                    f"Add one: python build.py new quiz {lesson.values['id']}"))
+            problems.append(
+                warning(
+                    lesson.out.path,
+                    *lesson.out.at(("id",)),
+                    f"lesson '{lesson.values['id']}' has no quiz",
+                    f"Add one: python build.py new quiz {lesson.values['id']}",
+                )
+            )
     return problems
 
 
@@ -235,8 +282,14 @@ def duplicate_across(files: list, key: str, kind: str) -> list[Diagnostic]:
         if value is None or counts[value] < 2:
             continue
         if value in seen:
-            problems.append(error(c.out.path, *c.out.at((key,)), f"{kind} {key} '{value}' is also used by {seen[value]}",
-                                  f"Each {kind} needs its own {key}."))
+            problems.append(
+                error(
+                    c.out.path,
+                    *c.out.at((key,)),
+                    f"{kind} {key} '{value}' is also used by {seen[value]}",
+                    f"Each {kind} needs its own {key}.",
+                )
+            )
         else:
             seen[value] = c.out.path
     return problems
@@ -246,5 +299,11 @@ def missing_reference(checked, where: tuple, lesson_id: str | None, lesson_ids: 
     """Report a reference to a lesson id that no lesson file has."""
     if not lesson_id or lesson_id in lesson_ids:
         return []
-    return [error(checked.out.path, *checked.out.at(where), f"no lesson has the id '{lesson_id}'"
-                  + did_you_mean(lesson_id, lesson_ids), "Lesson ids: " + ", ".join(sorted(lesson_ids)) + ".")]
+    return [
+        error(
+            checked.out.path,
+            *checked.out.at(where),
+            f"no lesson has the id '{lesson_id}'" + did_you_mean(lesson_id, lesson_ids),
+            "Lesson ids: " + ", ".join(sorted(lesson_ids)) + ".",
+        )
+    ]

@@ -1,6 +1,6 @@
 """The course file formats, defined once.
 
-These specs drive the validator (`validate.py`), the published JSON Schema files (`jsonschema.py`)
+These specs drive the validator (`validate.py`), the published JSON Schema files (`json_schema.py`)
 and the field tables of the authoring guide (`guide.py`). Change a format here and all three follow.
 """
 
@@ -87,7 +87,9 @@ LESSON = Record(
     "lesson",
     "One lesson: lessons/NN-slug.yml.",
     (
-        Field("id", "slug", "A short name used in links and by quizzes. Lowercase words and dashes.", True, "dowel-test"),
+        Field(
+            "id", "slug", "A short name used in links and by quizzes. Lowercase words and dashes.", True, "dowel-test"
+        ),
         Field("title", "text", "The lesson title.", True, "The dowel test", max_length=80),
         Field(
             "summary",
@@ -175,7 +177,9 @@ CARE = Record(
     "What to do, shown when a self-check question is answered 'yes'.",
     (
         Field("title", "text", "A short heading.", True, "Get emergency care now"),
-        Field("message", "text", "What to do now, in a calm voice.", True, "Call 911 or go to an emergency department."),
+        Field(
+            "message", "text", "What to do now, in a calm voice.", True, "Call 911 or go to an emergency department."
+        ),
     ),
 )
 

@@ -121,8 +121,14 @@ def build_question(values: dict) -> Question:
         )
     else:
         options = tuple(
-            Option(chr(ord("a") + i), o.get("text") or "", o.get("image") or "", o.get("alt") or "",
-                   bool(o.get("correct")), o.get("feedback") or "")
+            Option(
+                chr(ord("a") + i),
+                o.get("text") or "",
+                o.get("image") or "",
+                o.get("alt") or "",
+                bool(o.get("correct")),
+                o.get("feedback") or "",
+            )
             for i, o in enumerate(values.get("options") or ())
         )
     return Question(
@@ -162,16 +168,26 @@ def read_settings(config: Loaded, *, docs_dir: Path, env: Mapping[str, str], dia
         diagnostics.append(error(config.path, 1, 1, "mkdocs.yml has no site_name", "Add:\n  site_name: My course"))
     site_url = scalar_setting(top.get("site_url"), env)
     if not site_url:
-        diagnostics.append(warning(config.path, 1, 1, "site_url is not set in mkdocs.yml",
-                                   "Share links, link previews and QR codes need the address where the site "
-                                   "is published:\n  site_url: https://example.com/course/"))
+        diagnostics.append(
+            warning(
+                config.path,
+                1,
+                1,
+                "site_url is not set in mkdocs.yml",
+                "Share links, link previews and QR codes need the address where the site "
+                "is published:\n  site_url: https://example.com/course/",
+            )
+        )
     out = Converted(config.path)
     extra = top.get("extra")
     values: dict = {}
     if extra is not None:
-        known = yaml.MappingNode("tag:yaml.org,2002:map", [
-            (k, v) for k, v in getattr(extra, "value", []) if getattr(k, "value", None) in ("course", "trainer")
-        ], extra.start_mark, extra.end_mark)
+        known = yaml.MappingNode(
+            "tag:yaml.org,2002:map",
+            [(k, v) for k, v in getattr(extra, "value", []) if getattr(k, "value", None) in ("course", "trainer")],
+            extra.start_mark,
+            extra.end_mark,
+        )
         values = convert_record(known, SETTINGS, out, ("extra",)) or {}
         rules.check("extra", values, out, docs_dir=docs_dir)
     diagnostics += out.diagnostics

@@ -80,17 +80,27 @@ def source_of(text: str) -> str:
     """Return the YAML source named in a generated page's mark, or an empty string."""
     for line in text.splitlines()[:3]:
         if line.startswith(MARK_PREFIX):
-            return line[len(MARK_PREFIX):].split(". Do not edit", 1)[0]
+            return line[len(MARK_PREFIX) :].split(". Do not edit", 1)[0]
     return ""
 
 
 def not_ours(rel: str, source: str) -> Diagnostic:
     """Explain that a file in docs/ was written or edited by hand, so the build will not touch it."""
     if source:
-        return error(f"docs/{rel}", 1, 1, f"this generated page was edited by hand; it is made from {source}",
-                     f"Move your change into {source}, then delete docs/{rel} and build again.")
-    return error(f"docs/{rel}", 1, 1, "this file was not written by the build, but the build needs this path",
-                 f"Rename or move docs/{rel}; the build owns the pages it generates there.")
+        return error(
+            f"docs/{rel}",
+            1,
+            1,
+            f"this generated page was edited by hand; it is made from {source}",
+            f"Move your change into {source}, then delete docs/{rel} and build again.",
+        )
+    return error(
+        f"docs/{rel}",
+        1,
+        1,
+        "this file was not written by the build, but the build needs this path",
+        f"Rename or move docs/{rel}; the build owns the pages it generates there.",
+    )
 
 
 def read_current(path: Path, *, like: Content) -> Content | None:

@@ -1,0 +1,55 @@
+# Two commands set everything up on a fresh Debian machine:
+#   make site   builds the course into site/ (creates .venv, installs pinned dependencies)
+#   make test   runs every test (installs what the tests need, including Debian's chromium)
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := chromium fonts-dejavu-core
+
+.PHONY: site check serve test test-deps lint fuzz schema clean
+
+site: $(VENV)/.build-deps  ## Build the site into site/.
+	$(PY) build.py build --strict
+
+check: $(VENV)/.build-deps  ## Validate the course files only.
+	$(PY) build.py check
+
+serve: $(VENV)/.build-deps  ## Preview at http://127.0.0.1:8000/ with live reload.
+	$(PY) build.py serve
+
+schema: $(VENV)/.build-deps  ## Regenerate schema/*.json and the AUTHORING.md field tables.
+	$(PY) build.py schema
+
+test: test-deps lint  ## Run every test.
+	$(PY) -m pytest -q
+
+lint: $(VENV)/.test-deps  ## ruff, the same check CI runs.
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fuzz: $(VENV)/.test-deps  ## Feed 10,000+ generated YAML files to the loader and validator.
+	FUZZ_EXAMPLES=10000 $(PY) -m pytest -q -p no:xdist tests/test_fuzz.py -s
+
+test-deps: $(VENV)/.test-deps /usr/bin/chromium tests/browser/node_modules/.installed
+
+$(VENV)/.build-deps: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+/usr/bin/chromium:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES)
+
+tests/browser/node_modules/.installed: tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+clean:  ## Remove the built site and caches (keeps .venv).
+	rm -rf site site.previous .site-* .pytest_cache .ruff_cache .hypothesis
