@@ -93,6 +93,8 @@ def render_lesson(lesson: Lesson, course: Course, *, image_sizes: ImageSizes) ->
     """Render one lesson page."""
     page = lesson_path(lesson)
     meta = {"lesson": lesson.id}
+    if any(not q.scored for q in course.quizzes if q.lesson == lesson.id):
+        meta["care_page"] = "true"
     if lesson.figures:
         meta["image"] = lesson.figures[0].src
     parts = [front_matter(source=lesson.source, title=lesson.title, description=lesson.summary, extra=meta)]
