@@ -1,0 +1,46 @@
+"""Shared fixtures: a throwaway copy of the project holding the small sample course."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "tests" / "sample"
+PROJECT_PARTS = ("build.py", "coursegen", "mkdocs.yml", "overrides", "docs/assets")
+
+
+def copy_project(target: Path, *, course: Path = SAMPLE) -> Path:
+    """Copy the generator and theme, plus a course's lessons, quizzes, programs and docs, into `target`."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            (target / part).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / part)
+    shutil.copytree(course, target, dirs_exist_ok=True)
+    return target
+
+
+def run_build(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run `build.py` in a project and capture its output."""
+    return subprocess.run(
+        [sys.executable, "build.py", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def sample_project(tmp_path: Path) -> Path:
+    """A fresh copy of the project with the sample course, not yet built."""
+    return copy_project(tmp_path / "course")
