@@ -245,13 +245,19 @@ def report_duplicates(items: list, out: Converted, places: list[tuple], what: st
             first[item] = where
 
 
-def cross_file(checked: list) -> list[Diagnostic]:
-    """Check ids across files and the references between lessons, quizzes and programs."""
+def cross_file(checked: list, *, all_lessons_read: bool = True) -> list[Diagnostic]:
+    """Check ids across files and the references between lessons, quizzes and programs.
+
+    References are checked only when every lesson file could be read, so one broken lesson does not
+    also show up as a missing lesson in every quiz and program that names it.
+    """
     problems: list[Diagnostic] = []
     by_kind = {kind: [c for c in checked if c.kind == kind] for kind in ("lesson", "quiz", "program")}
     for kind, files in by_kind.items():
         problems += duplicate_across(files, "id", kind)
     problems += duplicate_across(by_kind["lesson"], "order", "lesson")
+    if not all_lessons_read:
+        return problems
     lesson_ids = [c.values.get("id") for c in by_kind["lesson"] if c.values.get("id")]
     for quiz in by_kind["quiz"]:
         problems += missing_reference(quiz, ("lesson",), quiz.values.get("lesson"), lesson_ids)

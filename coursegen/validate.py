@@ -36,7 +36,10 @@ def validate_course(sources: Sources, *, docs_dir: Path, env: Mapping[str, str])
     lessons = [read_file(f, LESSON, build_lesson, docs_dir, diagnostics) for f in sources.lessons]
     quizzes = [read_file(f, QUIZ, build_quiz, docs_dir, diagnostics) for f in sources.quizzes]
     programs = [read_file(f, PROGRAM, build_program, docs_dir, diagnostics) for f in sources.programs]
-    diagnostics += rules.cross_file([x for x in lessons + quizzes + programs if x is not None])
+    all_lessons_read = all(x is not None and x.values.get("id") for x in lessons)
+    diagnostics += rules.cross_file(
+        [x for x in lessons + quizzes + programs if x is not None], all_lessons_read=all_lessons_read
+    )
     if has_errors(diagnostics) or settings is None:
         return None, diagnostics
     course = Course(
