@@ -29,17 +29,19 @@ KIND_NAMES = {
     "email": "email address",
     "phone": "phone number",
     "time": "time (HH:MM)",
+    "color": "colour (#rrggbb)",
     "enum": "choice",
     "list": "list",
     "record": "mapping",
 }
-SCALAR_KINDS = {"text", "markdown", "slug", "image", "url", "email", "phone", "time", "enum"}
+SCALAR_KINDS = {"text", "markdown", "slug", "image", "url", "email", "phone", "time", "color", "enum"}
 CHECKS = {
     "slug": (re.compile(SLUG_PATTERN), "use lowercase letters, digits and dashes, like 'dowel-test'"),
     "url": (re.compile(r"^https?://[^\s<>\"']+$"), "start it with https://, like 'https://example.com/book'"),
     "email": (re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$"), "write it like 'name@example.com'"),
     "phone": (re.compile(r"^\+?[0-9][0-9 ().-]{4,}$"), "use digits, spaces and an optional leading +"),
     "time": (re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$"), "use 24-hour HH:MM, like '08:30'"),
+    "color": (re.compile(r"^#[0-9a-fA-F]{6}$"), "write it as # and six hex digits, in quotes, like \"#00695c\""),
 }
 
 

@@ -19,7 +19,7 @@ class Field:
     """One key of a record: its name, kind, whether it is required, and what it means."""
 
     name: str
-    kind: str  # text, markdown, slug, int, bool, image, url, email, phone, time, enum, list, record
+    kind: str  # text, markdown, slug, int, bool, image, url, email, phone, time, color, enum, list, record
     doc: str
     required: bool = False
     example: object = None
@@ -252,7 +252,7 @@ COURSE = Record(
     "Course-wide options.",
     (
         Field("offline", "bool", "Let readers keep the course on their phone for offline use.", False, True),
-        Field("theme_color", "text", "The colour of the browser bar, as #rrggbb.", False, "#00695c"),
+        Field("theme_color", "color", "The colour of the browser bar, as #rrggbb.", False, "#00695c"),
     ),
 )
 
