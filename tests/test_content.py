@@ -49,10 +49,10 @@ RED_FLAGS = {
         "a new swelling or change of shape": ["swelling", "change of shape"],
     },
     "soon": {
-        "the pain stops you doing everyday things": ["stops you doing everyday things"],
+        "the pain stops you doing everyday things": ["doing everyday things"],
         "it is very bad or getting worse": ["very bad or getting worse"],
         "it is not getting better after a few weeks": ["few weeks"],
-        "it keeps coming back": ["keeps coming back"],
+        "it keeps coming back": ["coming back"],
         "you are worried about it": ["worried", "hard to cope"],
         "the hinge exercises hurt": ["hinge exercises hurt"],
     },
