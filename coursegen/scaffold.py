@@ -88,8 +88,12 @@ questions:
 def new_lesson(project: Path, slug: str) -> Path:
     """Write a starter lesson numbered after the last one, and return its path."""
     check_slug(slug)
-    order = next_order(project / "lessons")
-    path = project / "lessons" / f"{order:02d}-{slug}.yml"
+    folder = project / "lessons"
+    taken = [p.name for p in folder.glob("*.y*ml") if p.stem == slug or p.stem.endswith(f"-{slug}")]
+    if taken:
+        raise click.UsageError(f"lessons/{taken[0]} already exists; pick another name or edit that file.")
+    order = next_order(folder)
+    path = folder / f"{order:02d}-{slug}.yml"
     title = slug.replace("-", " ").capitalize()
     return write_new(path, LESSON_TEMPLATE.format(slug=slug, title=title, order=order))
 

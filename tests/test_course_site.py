@@ -1,0 +1,83 @@
+"""The real course, built as `make site` builds it: what every reader gets on every lesson page."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, copy_project, run_build
+
+
+class PageFacts(HTMLParser):
+    """Collect the meta tags, images and links of one HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.images: list[dict[str, str]] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "meta" and ("name" in values or "property" in values):
+            self.meta[values.get("name") or values["property"]] = values.get("content", "")
+        elif tag == "img":
+            self.images.append(values)
+        elif tag == "a" and "href" in values:
+            self.links.append(values["href"])
+
+
+def facts(path: Path) -> tuple[str, PageFacts]:
+    """Return a page's HTML and its parsed facts."""
+    html = path.read_text(encoding="utf-8")
+    parser = PageFacts()
+    parser.feed(html)
+    return html, parser
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("real") / "course", course=ROOT)
+    result = run_build(project, "build", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def lesson_pages(site: Path) -> list[Path]:
+    """Return every built lesson page."""
+    pages = sorted(site.glob("lessons/*/index.html"))
+    assert len(pages) >= 8
+    return pages
+
+
+def test_every_lesson_has_the_safety_note_linking_to_the_red_flags(site: Path) -> None:
+    care = [p for p in lesson_pages(site) if "red-flag" in p.read_text(encoding="utf-8")]
+    assert care, "a lesson links to the red-flag self-check"
+    for page in lesson_pages(site):
+        html, page_facts = facts(page)
+        assert "Safety first" in html, page
+        assert "it does not treat pain" in html, page
+        if "when-to-see-a-practitioner" not in page.parent.name:
+            assert any("when-to-see-a-practitioner" in link for link in page_facts.links), page
+
+
+def test_every_lesson_shows_a_figure_with_alt_text_and_a_description(site: Path) -> None:
+    for page in lesson_pages(site):
+        _html, page_facts = facts(page)
+        figures = [img for img in page_facts.images if "figures/" in img.get("src", "")]
+        assert figures and all(len(img.get("alt", "")) > 15 for img in figures), page
+        assert all(img.get("width") and img.get("height") for img in figures), "space is kept while loading"
+        assert len(page_facts.meta.get("description", "")) > 20, page
+
+
+EXTERNAL_FETCH = re.compile(
+    r"<(?:script|img|iframe|source|video|audio)\b[^>]*\ssrc=\"(?:https?:)?//"
+    r"|<link\b[^>]*rel=\"(?:stylesheet|preload|preconnect|modulepreload|icon|manifest)\"[^>]*href=\"(?:https?:)?//"
+)
+
+
+def test_no_page_loads_anything_from_another_site(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        assert not EXTERNAL_FETCH.search(page.read_text(encoding="utf-8")), page

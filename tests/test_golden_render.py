@@ -1,0 +1,46 @@
+"""Golden cases: the sample course's YAML in, the generated Markdown out.
+
+Run with UPDATE_GOLDENS=1 to rewrite the expected pages after an intended change, then review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from conftest import ROOT, copy_project
+
+from coursegen.pipeline import generate
+
+GOLDEN = ROOT / "tests/golden/render"
+UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    project = copy_project(tmp_path_factory.mktemp("golden") / "course")
+    generated = generate(project, env={"SITE_URL": "https://example.com/course/"})
+    assert generated.ok, [d.format() for d in generated.diagnostics]
+    return {rel: text for rel, text in generated.pages.items() if isinstance(text, str)}
+
+
+def test_every_page_matches_its_golden_file(rendered: dict[str, str]) -> None:
+    if UPDATE:
+        for old in GOLDEN.rglob("*.md"):
+            old.unlink()
+        for rel, text in rendered.items():
+            (GOLDEN / rel).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / rel).write_text(text, encoding="utf-8")
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*.md")}
+    assert sorted(rendered) == sorted(expected), "pages added or removed: rerun with UPDATE_GOLDENS=1"
+    for rel, text in rendered.items():
+        assert text == expected[rel], f"{rel} differs from tests/golden/render/{rel}"
+
+
+def test_author_markup_is_escaped() -> None:
+    from coursegen.render import markdown, plain
+
+    assert plain("<b>Hips</b> *back*") == "&lt;b&gt;Hips&lt;/b&gt; \\*back\\*"
+    assert "&lt;script>" in markdown("<script>alert(1)</script>")
+    assert "](javascript" not in markdown("[x](javascript:alert(1))")
+    assert markdown("[ok](https://example.com)") == "[ok](https://example.com)"
