@@ -32,7 +32,7 @@ lint: $(VENV)/.test-deps  ## ruff, the same check CI runs.
 fuzz: $(VENV)/.test-deps  ## Feed 10,000+ generated YAML files to the loader and validator.
 	FUZZ_EXAMPLES=10000 $(PY) -m pytest -q -p no:xdist tests/test_fuzz.py -s
 
-test-deps: $(VENV)/.test-deps /usr/bin/chromium tests/browser/node_modules/.installed
+test-deps: $(VENV)/.test-deps /usr/bin/chromium $(if $(wildcard tests/browser/package-lock.json),tests/browser/node_modules/.installed)
 
 $(VENV)/.build-deps: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
