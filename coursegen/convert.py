@@ -41,7 +41,7 @@ CHECKS = {
     "email": (re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$"), "write it like 'name@example.com'"),
     "phone": (re.compile(r"^\+?[0-9][0-9 ().-]{4,}$"), "use digits, spaces and an optional leading +"),
     "time": (re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$"), "use 24-hour HH:MM, like '08:30'"),
-    "color": (re.compile(r"^#[0-9a-fA-F]{6}$"), "write it as # and six hex digits, in quotes, like \"#00695c\""),
+    "color": (re.compile(r"^#[0-9a-fA-F]{6}$"), 'write it as # and six hex digits, in quotes, like "#00695c"'),
 }
 
 
