@@ -1,0 +1,193 @@
+/* Self-check quizzes: instant feedback, saved progress and navigation marks. The markup contract is in
+   CONTRACT.md. No dependencies, nothing sent anywhere; safe to run twice and after instant navigation. */
+(() => {
+  const KEY = "cq:" + new URL("..", document.currentScript.src).pathname;
+  const TIERS = ["emergency", "urgent", "soon"];
+  const INSTANT = ["single", "true-false", "picture", "yes-no"];
+  let memory = {};
+  let arrowed = false;
+
+  const load = () => {
+    try { memory = JSON.parse(localStorage.getItem(KEY)) || {}; } catch (e) { memory = {}; }
+  };
+  const save = () => {
+    try { localStorage.setItem(KEY, JSON.stringify(memory)); } catch (e) { /* blocked or full: no memory */ }
+  };
+  const part = (name) => (memory[name] = memory[name] || {});
+  const page = () => location.pathname;
+  const all = (root, selector) => [...root.querySelectorAll(selector)];
+  const para = (text, cls) => Object.assign(document.createElement("p"), { textContent: text, className: cls || "" });
+
+  function say(quiz, text) {
+    const live = quiz.querySelector("[data-cq-live]");
+    live.textContent = "";
+    setTimeout(() => { live.textContent = text; }, 50);
+  }
+
+  function init() {
+    load();
+    if (document.querySelector("[data-cq-page=lesson]")) { part("read")[page()] = 1; save(); }
+    all(document, ".cq-quiz:not([data-cq-ready])").forEach(setup);
+    markNav();
+  }
+
+  function setup(quiz) {
+    quiz.setAttribute("data-cq-ready", "");
+    quiz.classList.add("cq-js");
+    all(quiz, "[data-cq-check], [data-cq-reset]").forEach((b) => { b.hidden = false; });
+    all(quiz, "[data-cq-answer], [data-cq-care]").forEach((d) => { d.hidden = true; });
+    const saved = part("answers")[page()] || {};
+    all(quiz, "[data-cq-question]").forEach((form) => {
+      const instant = INSTANT.includes(form.dataset.cqType);
+      form.addEventListener("submit", (e) => { e.preventDefault(); check(quiz, form); });
+      form.addEventListener("pointerdown", () => { arrowed = false; });
+      form.addEventListener("keydown", (e) => {
+        arrowed = e.key.startsWith("Arrow");
+        if (e.key === "Enter" && e.target.type === "radio") { e.preventDefault(); check(quiz, form); }
+      });
+      form.addEventListener("keyup", (e) => { if (e.key === " " && e.target.type === "radio") check(quiz, form); });
+      form.addEventListener("change", () => { if (instant && !arrowed) check(quiz, form); });
+      form.addEventListener("click", (e) => act(quiz, form, e.target.closest("button")));
+      const answer = saved[form.dataset.cqQuestion];
+      if (answer) { restore(form, answer); check(quiz, form, true); }
+    });
+    quiz.querySelector("[data-cq-reset]").addEventListener("click", () => reset(quiz));
+  }
+
+  function act(quiz, form, button) {
+    if (!button) return;
+    if (button.dataset.cqMove) move(quiz, button);
+    if (button.hasAttribute("data-cq-retry")) retry(quiz, form, true);
+    if (button.hasAttribute("data-cq-show")) {
+      const details = form.querySelector("[data-cq-answer]");
+      details.hidden = false;
+      details.open = true;
+      details.querySelector("summary").focus();
+    }
+  }
+
+  function restore(form, answer) {
+    if (form.dataset.cqType === "order") {
+      const list = form.querySelector("[data-cq-steps]");
+      answer.v.forEach((i) => list.append(list.querySelector(`[data-cq-step="${i}"]`)));
+    } else {
+      all(form, "input").forEach((input) => { input.checked = answer.v.includes(input.value); });
+    }
+  }
+
+  function check(quiz, form, quiet) {
+    const type = form.dataset.cqType;
+    const inputs = all(form, "input");
+    let chosen;
+    let right;
+    if (type === "order") {
+      chosen = all(form, "[data-cq-step]").map((li) => +li.dataset.cqStep);
+      right = chosen.every((step, i) => step === i);
+    } else {
+      chosen = inputs.filter((i) => i.checked).map((i) => i.value);
+      if (!chosen.length) return say(quiz, "Pick an answer first.");
+      right = inputs.every((i) => i.checked === i.hasAttribute("data-cq-correct"));
+    }
+    if (form.dataset.cqDone === chosen.join()) return;
+    form.dataset.cqDone = chosen.join();
+    part("answers")[page()] = { ...part("answers")[page()], [form.dataset.cqQuestion]: { v: chosen, ok: right } };
+    save();
+    if (type === "yes-no") return care(quiz, form, quiet);
+    const says = inputs.filter((i) => i.checked && i.dataset.cqSays).map((i) => i.dataset.cqSays);
+    const why = form.querySelector("[data-cq-explain]").textContent;
+    const verdict = right ? "\u2713 Right." : "\u2717 Not quite.";
+    const box = form.querySelector("[data-cq-feedback]");
+    box.replaceChildren(para(verdict, "cq-verdict"), ...says.map((t) => para(t)), ...(why ? [para(why)] : []));
+    box.className = "cq-feedback " + (right ? "cq-right" : "cq-wrong");
+    box.hidden = false;
+    form.querySelector("[data-cq-retry]").hidden = false;
+    form.querySelector("[data-cq-show]").hidden = right;
+    if (!quiet) say(quiz, [verdict, ...says].join(" "));
+    score(quiz, quiet);
+  }
+
+  function care(quiz, form, quiet) {
+    const yes = all(quiz, "[data-cq-question]").filter((f) => f.querySelector("input[value=yes]:checked"));
+    const tier = TIERS.find((t) => yes.some((f) => f.dataset.cqTier === t));
+    all(quiz, "[data-cq-care]").forEach((box) => { box.hidden = box.dataset.cqCare !== tier; });
+    form.querySelector("[data-cq-retry]").hidden = false;
+    const shown = quiz.querySelector(`[data-cq-care="${tier}"]`);
+    if (shown && !quiet && form.querySelector("input[value=yes]:checked")) {
+      shown.tabIndex = -1;
+      shown.focus();
+      say(quiz, shown.textContent);
+    }
+  }
+
+  function score(quiz, quiet) {
+    const box = quiz.querySelector("[data-cq-score]");
+    const forms = all(quiz, "[data-cq-question]");
+    const answers = part("answers")[page()] || {};
+    const done = forms.filter((f) => answers[f.dataset.cqQuestion]);
+    if (!box || done.length < forms.length) return;
+    const right = done.filter((f) => answers[f.dataset.cqQuestion].ok).length;
+    const total = forms.length;
+    box.querySelector("[data-cq-score-text]").textContent = `${right} of ${total} right.`;
+    box.querySelector("[data-cq-review]").hidden = right === total;
+    box.hidden = false;
+    part("passed")[page()] = right * 5 >= total * 4 ? 1 : 0;
+    save();
+    markNav();
+    if (quiet) return;
+    say(quiz, `${right} of ${total} right.`);
+    document.dispatchEvent(new CustomEvent("cq:score", { detail: { quiz: quiz.dataset.cqQuiz, right, total } }));
+  }
+
+  function move(quiz, button) {
+    const item = button.closest("li");
+    const other = +button.dataset.cqMove < 0 ? item.previousElementSibling : item.nextElementSibling;
+    if (!other) return;
+    if (+button.dataset.cqMove < 0) other.before(item); else other.after(item);
+    button.focus();
+    const form = item.closest("form");
+    form.dataset.cqDone = "";
+    say(quiz, `Moved to place ${all(form, "[data-cq-step]").indexOf(item) + 1}.`);
+  }
+
+  function retry(quiz, form, focus) {
+    all(form, "input").forEach((input) => { input.checked = false; });
+    all(form, "[data-cq-feedback], [data-cq-retry], [data-cq-show], [data-cq-answer]").forEach((e) => {
+      e.hidden = true;
+    });
+    form.dataset.cqDone = "";
+    const answers = part("answers")[page()];
+    if (answers) delete answers[form.dataset.cqQuestion];
+    const box = quiz.querySelector("[data-cq-score]");
+    if (box) box.hidden = true;
+    if (form.dataset.cqType === "yes-no") care(quiz, form, true);
+    save();
+    if (focus) (form.querySelector("input, button") || form).focus();
+  }
+
+  function reset(quiz) {
+    memory = {};
+    save();
+    all(document, ".cq-quiz [data-cq-question]").forEach((form) => retry(form.closest(".cq-quiz"), form));
+    markNav();
+    say(quiz, "Your progress on this device is cleared.");
+  }
+
+  function markNav() {
+    const read = part("read");
+    const passed = part("passed");
+    all(document, ".md-nav__link[href]").forEach((link) => {
+      const path = new URL(link.href, location).pathname;
+      const state = passed[path] ? "passed" : read[path] ? "read" : "";
+      let mark = link.querySelector(".cq-mark");
+      if (!state) return mark && mark.remove();
+      if (!mark) link.append((mark = document.createElement("span")));
+      mark.className = "cq-mark";
+      const words = Object.assign(document.createElement("span"), { className: "cq-sr", textContent: ` (${state})` });
+      mark.replaceChildren("\u2713", words);
+    });
+  }
+
+  if (window.document$) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
