@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from conftest import ROOT, run_build
+from project import ROOT, run_build
 
 from coursegen.guide import update_guide
 from coursegen.json_schema import schema_files

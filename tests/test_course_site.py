@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, run_build
+from project import ROOT, copy_project, run_build
 
 
 class PageFacts(HTMLParser):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from conftest import ROOT, copy_project
+from project import ROOT, copy_project
 
 from coursegen.pipeline import generate
 
