@@ -1,4 +1,6 @@
-"""Take the README's phone screenshots (390 px wide) of the built site: home, a lesson, the red-flag lesson.
+"""Take the README's phone screenshots (390 px wide) of the built site.
+
+Home, a lesson and the red-flag lesson, and a quiz before and after answering in light and dark mode.
 
 Run after `make site`:  .venv/bin/python bench/screenshots.py
 """
@@ -27,6 +29,13 @@ CHROMIUM_ARGS = [
 ]
 
 
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serve files without logging every request."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
 def pages_to_shoot() -> dict[str, str]:
     """Return screenshot names and site paths: the home page, the second lesson and the red-flag lesson."""
     lessons = sorted((ROOT / "docs/lessons").glob("*.md"))
@@ -36,22 +45,43 @@ def pages_to_shoot() -> dict[str, str]:
 
 def main() -> None:
     """Serve site/ and save one full-page PNG per page."""
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(SITE))
+    handler = functools.partial(QuietHandler, directory=str(SITE))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     OUT.mkdir(exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page(
-            viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True, has_touch=True
-        )
-        for name, path in pages_to_shoot().items():
-            page.goto(base + path, wait_until="networkidle")
-            page.screenshot(path=OUT / f"{name}-390.png", full_page=False)
-            print(f"screenshots/{name}-390.png  <- /{path}")
+        for scheme in ("light", "dark"):
+            page = browser.new_page(
+                viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, color_scheme=scheme
+            )
+            if scheme == "light":
+                for name, path in pages_to_shoot().items():
+                    page.goto(base + path, wait_until="networkidle")
+                    save(page, f"{name}-390.png")
+            shoot_quiz(page, base, scheme)
+            page.close()
         browser.close()
     server.shutdown()
+
+
+def shoot_quiz(page, base: str, scheme: str) -> None:
+    """Save the second lesson's quiz before and after a wrong and a right answer."""
+    quiz = sorted((ROOT / "docs/quizzes").glob("*.md"))[1].stem
+    page.goto(base + f"quizzes/{quiz}/", wait_until="networkidle")
+    page.locator(".cq-question").first.scroll_into_view_if_needed()
+    save(page, f"quiz-{scheme}-before.png")
+    single = page.locator('.cq-question[data-cq-type="single"]').first
+    single.locator("input:not([data-cq-correct])").first.locator("xpath=..").tap()
+    single.locator("[data-cq-feedback]").scroll_into_view_if_needed()
+    save(page, f"quiz-{scheme}-after.png")
+
+
+def save(page, name: str) -> None:
+    """Save a screenshot of the visible screen."""
+    page.screenshot(path=OUT / name)
+    print(f"screenshots/{name}")
 
 
 if __name__ == "__main__":
