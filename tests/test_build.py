@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import socket
 import time
 import urllib.request
 from pathlib import Path
@@ -133,7 +134,7 @@ def test_serve_shows_a_saved_change_within_seconds(sample_project: Path) -> None
     import subprocess
     import sys
 
-    port = 18765
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "build.py", "serve", "--port", str(port)],
         cwd=sample_project,
@@ -151,6 +152,13 @@ def test_serve_shows_a_saved_change_within_seconds(sample_project: Path) -> None
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def fetch(url: str) -> str:
