@@ -99,8 +99,9 @@ def convert_record(node: yaml.Node, record: Record, out: Converted, where: Path 
             )
             continue
         values[key] = convert_value(value_node, spec, out, key_where)
+    misspelt = {close for key in first_seen if record.get(key) is None for close in closest(key, record)}
     for spec in record.fields:
-        if spec.required and spec.name not in values and spec.name not in first_seen:
+        if spec.required and spec.name not in values and spec.name not in {*first_seen, *misspelt}:
             out.error(
                 where,
                 f"missing required key '{spec.name}' in the {record.name}",
@@ -204,6 +205,11 @@ def convert_list(node: yaml.Node, spec: Field, out: Converted, where: Path) -> l
 def unknown_key_message(key: str, record: Record) -> str:
     """Say that a key is unknown, suggesting the closest known one."""
     return f"unknown key '{key}'{did_you_mean(key, [f.name for f in record.fields])}"
+
+
+def closest(key: str, record: Record) -> list[str]:
+    """Return the field name a misspelt key most likely means, if any; its own error already says so."""
+    return difflib.get_close_matches(key, [f.name for f in record.fields], n=1, cutoff=0.6)
 
 
 def did_you_mean(word: str, choices) -> str:

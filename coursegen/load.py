@@ -176,6 +176,8 @@ def syntax_hint(problem: str, *, text: str, line: int) -> str:
     source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
     if "\t" in problem or "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
         return "YAML does not allow tabs for indentation: indent with spaces."
+    if "mapping values are not allowed" in problem and indented_more_than_previous(text, line=line):
+        return "This line is indented more than the line above. Keys at the same level must line up."
     if "mapping values are not allowed" in problem:
         return "A value contains ': '. Put the whole value in quotes:\n  title: \"Why: the short answer\""
     if "could not find expected ':'" in problem or "simple key" in problem:
@@ -184,4 +186,26 @@ def syntax_hint(problem: str, *, text: str, line: int) -> str:
         return "A value starts with a special character (such as @, ` or %). Put the value in quotes."
     if "found undefined alias" in problem or "anchor" in problem:
         return "Anchors and aliases (& and *) are not supported; a value starting with * must be quoted."
+    opened = unclosed_quote(text, before=line)
+    if opened:
+        return f"Line {opened} opens a quote that is never closed. Close it on the same line."
     return "Check the indentation and quoting near this line."
+
+
+def indented_more_than_previous(text: str, *, line: int) -> bool:
+    """Tell whether a line starts further right than the nearest non-blank line above it."""
+    lines = text.splitlines()
+    if not 1 < line <= len(lines):
+        return False
+    above = next((x for x in reversed(lines[: line - 1]) if x.strip()), "")
+    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+    return indent > len(above) - len(above.lstrip()) and not above.rstrip().endswith(":")
+
+
+def unclosed_quote(text: str, *, before: int) -> int:
+    """Return the number of the first line up to `before` whose value opens a quote it never closes, or 0."""
+    for number, line in enumerate(text.splitlines()[:before], 1):
+        value = line.split(": ", 1)[1].strip() if ": " in line else line.strip().removeprefix("- ")
+        if value[:1] in "\"'" and value and (len(value) == 1 or value[-1] != value[0]):
+            return number
+    return 0
