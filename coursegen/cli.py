@@ -31,6 +31,7 @@ def main(ctx: click.Context) -> None:
 def build(strict: bool, site_dir: str) -> None:
     """Validate, write the generated pages into docs/, then build the site with MkDocs (strict)."""
     started = time.perf_counter()
+    pipeline.recover_site(PROJECT / site_dir)
     generated = checked(strict=strict)
     changed = pipeline.write_docs(PROJECT, generated)
     ok, output = pipeline.build_site(PROJECT, site_dir=PROJECT / site_dir)

@@ -120,11 +120,12 @@ def build_site(project: Path, *, site_dir: Path) -> tuple[bool, str]:
     recover_site(site_dir)
     remove_stale_builds(site_dir)
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    temporary.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read the site
     try:
         result = subprocess.run(
             mkdocs_command("build", "--strict", "--site-dir", str(temporary)),
             cwd=project,
-            env=engine_env(),
+            env=engine_env(project),
             capture_output=True,
             text=True,
         )
@@ -149,6 +150,24 @@ def mkdocs_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "mkdocs", *args]
 
 
-def engine_env() -> dict[str, str]:
-    """Return the environment for MkDocs, without the end-of-life and 2.0 notices it prints at every build."""
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+def engine_env(project: Path | None = None) -> dict[str, str]:
+    """Return the environment for MkDocs: no end-of-life notices, and a fixed build date for reproducible output.
+
+    The build date (used in sitemap.xml) is SOURCE_DATE_EPOCH when set, else the time of the project's
+    last git commit, so two builds of the same commit give byte-identical sites.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    if "SOURCE_DATE_EPOCH" not in env and project is not None:
+        epoch = last_commit_time(project)
+        if epoch:
+            env["SOURCE_DATE_EPOCH"] = epoch
+    return env
+
+
+def last_commit_time(project: Path) -> str:
+    """Return the Unix time of the last git commit in the project, or an empty string outside git."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True)
+    except OSError:
+        return ""
+    return result.stdout.strip() if result.returncode == 0 else ""

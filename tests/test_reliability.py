@@ -1,0 +1,157 @@
+"""A failed or killed build loses nothing, builds are reproducible, and every internal link resolves."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+from project import ROOT, copy_project, run_build
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    """Return the SHA-256 of every file under a folder."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def hand_written(project: Path) -> dict[str, str]:
+    """Hash every file an author wrote: course YAML, mkdocs.yml and the hand-written pages in docs/."""
+    generated = ("docs/lessons/", "docs/quizzes/", "docs/programs/")
+    files = [p for p in project.rglob("*") if p.is_file() and p.suffix in (".yml", ".md", ".svg")]
+    return {
+        rel: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in files
+        if not (rel := p.relative_to(project).as_posix()).startswith((*generated, "site"))
+    }
+
+
+@pytest.mark.parametrize("delay", [0.3, 0.8, 1.5])
+def test_killing_a_build_leaves_the_previous_site_complete(sample_project: Path, delay: float) -> None:
+    assert run_build(sample_project, "build").returncode == 0
+    site = sample_project / "site"
+    before = tree_hashes(site)
+    lesson = sample_project / "lessons/01-first-steps.yml"
+    lesson.write_text(lesson.read_text().replace("Push your hips back.", "Send your hips back."))
+    build = subprocess.Popen([sys.executable, "build.py", "build"], cwd=sample_project, start_new_session=True)
+    time.sleep(delay)
+    os.killpg(build.pid, signal.SIGKILL)
+    build.wait()
+    after = tree_hashes(site) if site.exists() else {}
+    assert run_build(sample_project, "build").returncode == 0, "the next build cleans up and succeeds"
+    assert after in (before, tree_hashes(site)), "the site is the old one or the complete new one, never a mix"
+    assert not list(sample_project.glob(".site-*")), "no temporary build folder is left behind"
+
+
+def test_a_kill_between_the_two_renames_is_recovered(sample_project: Path) -> None:
+    assert run_build(sample_project, "build").returncode == 0
+    before = tree_hashes(sample_project / "site")
+    (sample_project / "site").rename(sample_project / "site.previous")
+    (sample_project / "lessons/02-red-flags.yml").write_text("id: broken\n")
+    result = run_build(sample_project, "build")
+    assert result.returncode == 1
+    assert tree_hashes(sample_project / "site") == before
+
+
+def test_builds_never_touch_hand_written_files(sample_project: Path) -> None:
+    before = hand_written(sample_project)
+    assert run_build(sample_project, "build").returncode == 0
+    (sample_project / "quizzes/red-flags.yml").rename(sample_project / "quizzes/red-flags.yml.off")
+    assert run_build(sample_project, "build").returncode == 0
+    (sample_project / "quizzes/red-flags.yml.off").rename(sample_project / "quizzes/red-flags.yml")
+    (sample_project / "lessons/03-bad.yml").write_text("titel: oops\n")
+    assert run_build(sample_project, "build").returncode == 1
+    (sample_project / "lessons/03-bad.yml").unlink()
+    assert run_build(sample_project, "build").returncode == 0
+    assert hand_written(sample_project) == before
+
+
+def test_a_hand_edited_generated_page_stops_the_build_and_names_its_source(sample_project: Path) -> None:
+    assert run_build(sample_project, "build").returncode == 0
+    page = sample_project / "docs/lessons/01-first-steps.md"
+    page.write_text(page.read_text() + "\nMy own note.\n")
+    edited = page.read_bytes()
+    result = run_build(sample_project, "build")
+    assert result.returncode == 1
+    assert (
+        "docs/lessons/01-first-steps.md:1:1: error: this generated page was edited by hand; it is made from "
+        "lessons/01-first-steps.yml" in result.stderr
+    )
+    assert page.read_bytes() == edited
+
+
+def test_two_builds_are_byte_identical_and_honour_source_date_epoch(tmp_path: Path) -> None:
+    sites = []
+    for name in ("one", "two"):
+        project = copy_project(tmp_path / name)
+        result = run_build(project, "build", env={"SOURCE_DATE_EPOCH": "1700000000"})
+        assert result.returncode == 0, result.stderr
+        sites.append(tree_hashes(project / "site"))
+        time.sleep(1.1)
+    assert sites[0] == sites[1]
+    assert "<lastmod>2023-11-14</lastmod>" in (project / "site/sitemap.xml").read_text()
+
+
+class Links(HTMLParser):
+    """Collect the ids and the internal links of one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("href") and not re.match(r"^[a-z]+:", values["href"]):
+            self.hrefs.append(values["href"])
+
+
+def broken_links(site: Path) -> list[str]:
+    """Return every internal link or anchor in the site that does not resolve."""
+    pages = {}
+    for html in site.rglob("*.html"):
+        parser = Links()
+        parser.feed(html.read_text(encoding="utf-8"))
+        pages["/" + html.relative_to(site).as_posix()] = parser
+    broken = []
+    for path, parser in pages.items():
+        for href in parser.hrefs:
+            target = urlparse(urljoin(path, href))
+            file = unquote(target.path) + ("index.html" if target.path.endswith("/") else "")
+            if file not in pages and not (site / file.lstrip("/")).exists():
+                broken.append(f"{path}: {href}")
+            elif target.fragment and file in pages and target.fragment not in pages[file].ids:
+                broken.append(f"{path}: {href} (no such anchor)")
+    return broken
+
+
+def test_every_internal_link_and_anchor_of_the_real_course_resolves(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "course", course=ROOT)
+    assert run_build(project, "build", "--strict").returncode == 0
+    assert broken_links(project / "site") == []
+
+
+def test_a_broken_link_fails_the_build_with_a_clear_message(sample_project: Path) -> None:
+    lesson = sample_project / "lessons/02-red-flags.yml"
+    lesson.write_text(
+        lesson.read_text().replace(
+            "body: Numbness needs care today.", "body: Numbness needs care today. See [the start](01-nowhere.md#top)."
+        )
+    )
+    result = run_build(sample_project, "build")
+    assert result.returncode == 1
+    assert "01-nowhere.md" in result.stderr and "not found" in result.stderr
+    assert "site/ was left as it was" in result.stderr
