@@ -1,0 +1,110 @@
+"""Safe output: script in every text field never runs and shows as text; every page obeys a strict CSP."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import PHONE
+from pagecheck import STRICT_CSP
+from playwright.sync_api import Browser
+from project import copy_project, run_build
+
+LONG = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">"\'><svg onload=window.pwned=3>'
+SHORT = "\"'><img src=x onerror=window.pwned=4>"
+LINK = ' [tap me](javascript:window.pwned=5) <a href="javascript:window.pwned=6">or me</a>'
+TEXT_FIELDS = {
+    "title",
+    "summary",
+    "heading",
+    "caption",
+    "alt",
+    "mistake",
+    "fix",
+    "prompt",
+    "text",
+    "feedback",
+    "explanation",
+    "intro",
+    "message",
+    "feedback_true",
+    "feedback_false",
+}
+MARKDOWN_FIELDS = {"body", "easier", "harder", "practitioner", "note"}
+SHORT_FIELDS = {"title", "summary"}
+
+
+def poison(value: object, key: str = "") -> object:
+    """Return a course value with an attack added to every text and Markdown field, ids left alone."""
+    if isinstance(value, dict):
+        return {k: poison(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [poison(v, key) for v in value]
+        return [LONG + str(v) if key in ("steps", "cues") and isinstance(v, str) else v for v in items]
+    if isinstance(value, str) and key in SHORT_FIELDS:
+        return SHORT + value
+    if isinstance(value, str) and key in TEXT_FIELDS:
+        return LONG + value
+    if isinstance(value, str) and key in MARKDOWN_FIELDS:
+        return LONG + value + LINK
+    return value
+
+
+@pytest.fixture(scope="module")
+def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("poisoned") / "course")
+    for path in [*project.glob("lessons/*.yml"), *project.glob("quizzes/*.yml"), *project.glob("programs/*.yml")]:
+        path.write_text(yaml.safe_dump(poison(yaml.safe_load(path.read_text())), allow_unicode=True, width=1000))
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text() + f"  trainer:\n    name: {yaml.safe_dump(SHORT + 'Sam').strip()}\n"
+        f"    city: {yaml.safe_dump(LONG).strip()}\n"
+    )
+    result = run_build(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def test_nothing_injected_runs_and_the_text_shows_as_text(browser: Browser, serve, poisoned_site: Path) -> None:
+    base = serve(poisoned_site)
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pages = sorted(p.relative_to(poisoned_site).parent.as_posix() for p in poisoned_site.rglob("index.html"))
+    assert len(pages) >= 6
+    for rel in pages:
+        page.goto(base + ("" if rel == "." else rel + "/"))
+        for link in page.locator("a", has_text="tap me").all() + page.locator("a", has_text="or me").all():
+            link.dispatch_event("click")
+        assert page.evaluate("window.pwned") is None, rel
+    page.goto(base + "lessons/01-first-steps/")
+    body = page.locator("article").inner_text()
+    assert "<script>window.pwned=1</script>" in body
+    assert "\"'><img src=x onerror=window.pwned=4>First steps" in body
+    assert "[tap me](javascript:window.pwned=5)" in body
+    page.goto(base + "quizzes/01-first-steps/")
+    page.locator("label.cq-option").first.tap()
+    assert "<svg onload=window.pwned=3>" in page.locator("[data-cq-feedback]").first.inner_text()
+    assert page.evaluate("window.pwned") is None
+    assert dialogs == []
+    context.close()
+
+
+def test_every_page_of_the_course_works_under_a_strict_csp(browser: Browser, serve, built_site: Path) -> None:
+    base = serve(built_site, headers={"Content-Security-Policy": STRICT_CSP})
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"{page.url}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"{page.url}: {e}"))
+    pages = sorted(p.relative_to(built_site).parent.as_posix() for p in built_site.rglob("index.html"))
+    for rel in pages:
+        page.goto(base + ("" if rel == "." else rel + "/"), wait_until="networkidle")
+    page.goto(base + "lessons/03-hinge-or-knee-bend/")
+    page.locator(".md-header__button.md-icon[for=__search]").first.tap()
+    page.keyboard.type("hinge")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert problems == []
+    context.close()
