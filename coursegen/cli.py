@@ -34,7 +34,8 @@ def build(strict: bool, site_dir: str) -> None:
     pipeline.recover_site(PROJECT / site_dir)
     generated = checked(strict=strict)
     changed = pipeline.write_docs(PROJECT, generated)
-    ok, output = pipeline.build_site(PROJECT, site_dir=PROJECT / site_dir)
+    offline = generated.course.settings.offline
+    ok, output = pipeline.build_site(PROJECT, site_dir=PROJECT / site_dir, offline=offline)
     if not ok:
         click.echo(output.rstrip(), err=True)
         fail(f"MkDocs could not build the site; {site_dir}/ was left as it was.")

@@ -19,6 +19,7 @@ from .diagnostics import Diagnostic, error, has_errors, promote_warnings, sort_k
 from .images import figure_sizes
 from .load import Loaded, load
 from .model import Course
+from .offline import render_offline_files, write_service_worker
 from .render import render_course
 from .validate import Sources, validate_course
 from .write import Content, Plan, apply_plan, plan_writes, read_manifest, recover_site, swap_site
@@ -105,6 +106,7 @@ def render_pages(course: Course, *, docs_dir: Path) -> dict[str, Content]:
     figures = [f.src for lesson in course.lessons for f in lesson.figures]
     figures += [o.image for quiz in course.quizzes for q in quiz.questions for o in q.options if o.image]
     pages: dict[str, Content] = dict(render_course(course, image_sizes=figure_sizes(figures, docs_dir=docs_dir)))
+    pages |= render_offline_files(course.settings)
     return pages
 
 
@@ -115,7 +117,7 @@ def write_docs(project: Path, generated: Generated) -> int:
     return len(plan.writes) + len(plan.deletes)
 
 
-def build_site(project: Path, *, site_dir: Path) -> tuple[bool, str]:
+def build_site(project: Path, *, site_dir: Path, offline: bool = True) -> tuple[bool, str]:
     """Build the site with MkDocs into a temporary folder and swap it in only if the build succeeds."""
     recover_site(site_dir)
     remove_stale_builds(site_dir)
@@ -131,6 +133,7 @@ def build_site(project: Path, *, site_dir: Path) -> tuple[bool, str]:
         )
         if result.returncode != 0:
             return False, result.stdout + result.stderr
+        write_service_worker(temporary, offline=offline)
         swap_site(temporary, site_dir)
         return True, result.stdout + result.stderr
     finally:
