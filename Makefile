@@ -3,6 +3,7 @@
 #   make test   runs every test (installs what the tests need, including Debian's chromium)
 
 PYTHON ?= python3
+ENGINE ?= mkdocs
 VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -10,8 +11,8 @@ APT_PACKAGES := chromium fonts-dejavu-core
 
 .PHONY: site check serve test test-deps lint fuzz schema clean
 
-site: $(VENV)/.build-deps  ## Build the site into site/.
-	$(PY) build.py build --strict
+site: $(VENV)/.build-deps $(if $(filter zensical,$(ENGINE)),$(VENV)/.zensical-deps)  ## Build site/ (ENGINE=zensical to use Zensical).
+	$(PY) build.py build --strict --engine $(ENGINE)
 
 check: $(VENV)/.build-deps  ## Validate the course files only.
 	$(PY) build.py check
@@ -32,7 +33,7 @@ lint: $(VENV)/.test-deps  ## ruff, the same check CI runs.
 fuzz: $(VENV)/.test-deps  ## Feed 10,000+ generated YAML files to the loader and validator.
 	FUZZ_EXAMPLES=10000 $(PY) -m pytest -q -p no:xdist tests/test_fuzz.py -s
 
-test-deps: $(VENV)/.test-deps /usr/bin/chromium $(if $(wildcard tests/browser/package-lock.json),tests/browser/node_modules/.installed)
+test-deps: $(VENV)/.test-deps $(VENV)/.zensical-deps /usr/bin/chromium $(if $(wildcard tests/browser/package-lock.json),tests/browser/node_modules/.installed)
 
 $(VENV)/.build-deps: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +42,10 @@ $(VENV)/.build-deps: requirements.txt
 
 $(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+$(VENV)/.zensical-deps: requirements-zensical.txt $(VENV)/.build-deps
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	touch $@
 
 /usr/bin/chromium:

@@ -28,17 +28,24 @@ def main(ctx: click.Context) -> None:
 @main.command()
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--site-dir", default="site", show_default=True, help="Where to put the built site.")
-def build(strict: bool, site_dir: str) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(["mkdocs", "zensical"]),
+    default="mkdocs",
+    show_default=True,
+    help="The site engine: MkDocs with Material, or Zensical (Material's successor, reads mkdocs.yml).",
+)
+def build(strict: bool, site_dir: str, engine: str) -> None:
     """Validate, write the generated pages into docs/, then build the site with MkDocs (strict)."""
     started = time.perf_counter()
     pipeline.recover_site(PROJECT / site_dir)
     generated = checked(strict=strict)
     changed = pipeline.write_docs(PROJECT, generated)
     offline = generated.course.settings.offline
-    ok, output = pipeline.build_site(PROJECT, site_dir=PROJECT / site_dir, offline=offline)
+    ok, output = pipeline.build_site(PROJECT, site_dir=PROJECT / site_dir, offline=offline, engine=engine)
     if not ok:
         click.echo(output.rstrip(), err=True)
-        fail(f"MkDocs could not build the site; {site_dir}/ was left as it was.")
+        fail(f"{engine} could not build the site; {site_dir}/ was left as it was.")
     seconds = time.perf_counter() - started
     click.echo(f"Built {len(generated.pages)} generated pages ({changed} changed) into {site_dir}/ in {seconds:.1f} s.")
 

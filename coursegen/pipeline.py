@@ -117,28 +117,34 @@ def write_docs(project: Path, generated: Generated) -> int:
     return len(plan.writes) + len(plan.deletes)
 
 
-def build_site(project: Path, *, site_dir: Path, offline: bool = True) -> tuple[bool, str]:
-    """Build the site with MkDocs into a temporary folder and swap it in only if the build succeeds."""
+def build_site(project: Path, *, site_dir: Path, offline: bool = True, engine: str = "mkdocs") -> tuple[bool, str]:
+    """Build the site into a temporary folder with MkDocs or Zensical, and swap it in only if the build succeeds."""
     recover_site(site_dir)
     remove_stale_builds(site_dir)
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     temporary.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read the site
+    config = project / f".zensical-{temporary.name}.yml"
     try:
-        result = subprocess.run(
-            mkdocs_command("build", "--strict", "--site-dir", str(temporary)),
-            cwd=project,
-            env=engine_env(project),
-            capture_output=True,
-            text=True,
-        )
+        if engine == "zensical":
+            config.write_text(zensical_config(project, site_dir=temporary), encoding="utf-8")
+            command = [str(Path(sys.executable).with_name("zensical")), "build", "--strict", "-f", config.name]
+        else:
+            command = mkdocs_command("build", "--strict", "--site-dir", str(temporary))
+        result = subprocess.run(command, cwd=project, env=engine_env(project), capture_output=True, text=True)
         if result.returncode != 0:
             return False, result.stdout + result.stderr
         write_service_worker(temporary, offline=offline)
         swap_site(temporary, site_dir)
         return True, result.stdout + result.stderr
     finally:
+        config.unlink(missing_ok=True)
         if temporary.exists():
             shutil.rmtree(temporary)
+
+
+def zensical_config(project: Path, *, site_dir: Path) -> str:
+    """Return mkdocs.yml with site_dir pointing at the temporary folder, since Zensical has no --site-dir."""
+    return (project / CONFIG).read_text(encoding="utf-8").rstrip("\n") + f"\nsite_dir: {site_dir.as_posix()}\n"
 
 
 def remove_stale_builds(site_dir: Path) -> None:
