@@ -14,6 +14,7 @@ import yaml
 
 from .diagnostics import Diagnostic, error
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser when present: same nodes, faster
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 50
 STANDARD_TAGS = frozenset(
@@ -91,7 +92,7 @@ def parse(
         line = text[: text.index("\0")].count("\n") + 1
         return None, [error(path, line, 1, "file contains a NUL byte; is it really a text file?")]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as exc:
         return None, [syntax_error(exc, path=path, text=text)]
     except yaml.YAMLError as exc:

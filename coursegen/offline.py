@@ -106,7 +106,7 @@ def icon_png(size: int, *, color: str, maskable: bool = False) -> bytes:
     draw.ellipse((74 * u, 28 * u, 86 * u, 40 * u), fill="white")
     draw.line([(30 * u, 80 * u), (80 * u, 80 * u)], fill="white", width=max(1, round(3 * u)))
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")
     return out.getvalue()
 
 

@@ -1,0 +1,189 @@
+"""Print the phone budgets: bytes on first and second visit, generator share of the build, and scaling.
+
+Run after `make site`:  .venv/bin/python bench/budget.py [--skip-scaling]
+Figures only: nothing here is a pass/fail test.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+from serve_gzip import serve
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "site"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SEARCH = ("search_index.json", "search.json", "/workers/search")
+sys.path.insert(0, str(ROOT))
+
+
+def transfer(page, url: str) -> tuple[int, int, int]:
+    """Load a page; return bytes transferred for the page itself, for search (worker and index), and requests."""
+    sizes: list[tuple[str, int]] = []
+    page.on(
+        "requestfinished",
+        lambda r: sizes.append((r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])),
+    )
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    search = sum(size for u, size in sizes if any(s in u for s in SEARCH))
+    return sum(size for _u, size in sizes) - search, search, len(sizes)
+
+
+def measure_transfer() -> None:
+    """Print the first visit to a quiz page, and a second page with the cache warm."""
+    base, server = serve(SITE)
+    quiz = sorted(p.parent.name for p in (SITE / "quizzes").glob("*/index.html"))[1]
+    lesson = sorted(p.parent.name for p in (SITE / "lessons").glob("*/index.html"))[2]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, service_workers="block"
+        )
+        page = context.new_page()
+        first, search, count = transfer(page, base + f"quizzes/{quiz}/")
+        print(
+            f"quiz page, first visit:   {first / 1024:6.1f} KB in {count} requests "
+            f"(budget 70 KB; search worker + index, not counted: {search / 1024:.1f} KB)"
+        )
+        page2 = context.new_page()
+        second, search2, count2 = transfer(page2, base + f"lessons/{lesson}/")
+        print(
+            f"second page, warm cache:  {second / 1024:6.1f} KB in {count2} requests (budget 10 KB; "
+            f"search {search2 / 1024:.1f} KB)"
+        )
+        browser.close()
+    server.shutdown()
+    print(f"offline copy fetched once by the service worker after the first page: {precache_kb():.0f} KB gzip")
+
+
+def precache_kb() -> float:
+    """Return the gzip size of everything the service worker keeps for offline reading."""
+    import gzip
+
+    from coursegen.offline import precache_list
+
+    return sum(len(gzip.compress(path.read_bytes(), 6)) for _url, path in precache_list(SITE)) / 1024
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Run a command; return its wall time and the peak memory (MB) of it and its children."""
+    probe = (
+        "import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "r = subprocess.run(sys.argv[1:], capture_output=True); "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *command],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    ).stdout.split()
+    assert out and out[2] == "0", f"{command} failed"
+    return float(out[0]), int(out[1]) // 1024
+
+
+def copy_generator(target: Path) -> None:
+    """Copy the generator and theme into a folder."""
+    for part in ("build.py", "coursegen", "mkdocs.yml", "overrides", "docs/assets"):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+
+
+def synthetic_course(target: Path, lessons: int) -> None:
+    """Write a course of `lessons` lessons, each with a figure and a four-question quiz."""
+    copy_generator(target)
+    (target / "docs/figures").mkdir(parents=True)
+    shutil.copy2(ROOT / "docs/figures/dowel-test.svg", target / "docs/figures/figure.svg")
+    (target / "docs/index.md").write_text("---\ntitle: Home\ndescription: A synthetic course.\n---\n\n# Home\n")
+    (target / "lessons").mkdir()
+    (target / "quizzes").mkdir()
+    for n in range(1, lessons + 1):
+        (target / f"lessons/{n:04d}-lesson-{n}.yml").write_text(
+            f"id: lesson-{n}\ntitle: Lesson {n}\nsummary: Lesson number {n}.\norder: {n}\n"
+            "figures:\n  - src: figures/figure.svg\n    alt: A person bending at the hips.\n"
+            "sections:\n  - heading: Why\n    body: |\n      " + "Bend at the hips, not the back. " * 20 + "\n"
+            "steps:\n  - Stand tall.\n  - Push the hips back.\ncues:\n  - Hips back.\n"
+        )
+        (target / f"quizzes/lesson-{n}.yml").write_text(
+            f"id: lesson-{n}\nlesson: lesson-{n}\nquestions:\n"
+            "  - id: a\n    type: single\n    prompt: Where?\n    options:\n"
+            "      - text: Hips\n        correct: true\n      - text: Back\n"
+            "  - id: b\n    type: true-false\n    prompt: A cure?\n    answer: false\n"
+            "  - id: c\n    type: order\n    prompt: Order?\n    steps: [Stand, Hinge, Return]\n"
+            "  - id: d\n    type: multiple\n    prompt: Cues?\n    options:\n"
+            "      - text: Hips back\n        correct: true\n      - text: Round back\n"
+        )
+
+
+def measure_generator_share() -> None:
+    """Print the generator's time (YAML to Markdown) beside `mkdocs build` on the generated pages alone."""
+    from coursegen.pipeline import generate, write_docs
+
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        copy_generator(project)
+        for part in ("lessons", "quizzes", "programs", "docs"):
+            if (ROOT / part).is_dir():
+                shutil.copytree(
+                    ROOT / part,
+                    project / part,
+                    dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("lessons", "quizzes", "programs", "icons")
+                    if part == "docs"
+                    else None,
+                )
+        started = time.perf_counter()
+        write_docs(project, generate(project))
+        generator = time.perf_counter() - started
+        mkdocs, _ = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], project)
+        full, _ = timed([sys.executable, "build.py", "build"], project)
+        print(
+            f"generator (YAML to Markdown): {generator:.2f} s; mkdocs build alone: {mkdocs:.2f} s; "
+            f"full build: {full:.2f} s; generator share: {generator / full:.0%} (budget 15%)"
+        )
+
+
+def measure_scaling() -> None:
+    """Print build time, peak memory and time per lesson for synthetic courses of growing size."""
+    print("lessons  build (s)  peak memory (MB)  ms per lesson")
+    for lessons in (100, 300, 1000):
+        with tempfile.TemporaryDirectory() as tmp:
+            synthetic_course(Path(tmp), lessons)
+            seconds, memory = timed([sys.executable, "build.py", "build"], Path(tmp))
+            print(f"{lessons:7}  {seconds:9.1f}  {memory:16}  {seconds / lessons * 1000:13.1f}")
+
+
+def main() -> None:
+    """Print every budget figure with the date and machine."""
+    print(f"# {date.today()} on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    measure_transfer()
+    measure_generator_share()
+    if "--skip-scaling" not in sys.argv:
+        measure_scaling()
+
+
+if __name__ == "__main__":
+    main()
