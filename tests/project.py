@@ -34,7 +34,8 @@ def copy_project(target: Path, *, course: Path = SAMPLE) -> Path:
 
 def ignore_generated(folder: str, names: list[str]) -> list[str]:
     """Skip the pages a previous build generated, so a copy starts as a fresh clone would."""
-    return [n for n in names if Path(folder).name == "docs" and n in ("lessons", "quizzes", "programs", "previews")]
+    generated = ("lessons", "quizzes", "programs", "icons", "manifest.webmanifest")
+    return [n for n in names if Path(folder).name == "docs" and n in generated]
 
 
 def run_build(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
