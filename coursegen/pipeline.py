@@ -21,6 +21,7 @@ from .load import Loaded, load
 from .model import Course
 from .offline import render_offline_files, write_service_worker
 from .render import render_course
+from .share import render_share_files
 from .validate import Sources, validate_course
 from .write import Content, Plan, apply_plan, plan_writes, read_manifest, recover_site, swap_site
 
@@ -106,6 +107,7 @@ def render_pages(course: Course, *, docs_dir: Path) -> dict[str, Content]:
     figures = [f.src for lesson in course.lessons for f in lesson.figures]
     figures += [o.image for quiz in course.quizzes for q in quiz.questions for o in q.options if o.image]
     pages: dict[str, Content] = dict(render_course(course, image_sizes=figure_sizes(figures, docs_dir=docs_dir)))
+    pages |= render_share_files(course, pages={p: t for p, t in pages.items() if isinstance(t, str)})
     pages |= render_offline_files(course.settings)
     return pages
 

@@ -169,9 +169,10 @@ def render_program(program: Program, course: Course) -> str:
     """Render a program page: the note, then its lessons in order with their quizzes."""
     page = program_path(program)
     description = f"{len(program.lessons)} lessons, in order, from {course.settings.site_name}."
-    parts = [
-        front_matter(source=program.source, title=program.title, description=description, extra={"program": program.id})
-    ]
+    meta = {"program": program.id}
+    if program.reminder_days:
+        meta["calendar"] = f"calendar/{program.id}.ics"
+    parts = [front_matter(source=program.source, title=program.title, description=description, extra=meta)]
     parts.append(f"# {plain(program.title)}\n")
     if program.note:
         parts.append(markdown(program.note) + "\n")
@@ -182,4 +183,5 @@ def render_program(program: Program, course: Course) -> str:
             f"{number}. [{plain(lesson.title)}]({relative(page, lesson_path(lesson))})  \n   {plain(lesson.summary)}"
         )
     parts.append("\n".join(items) + "\n")
+    parts.append(page_marker(kind="program", item_id=program.id) + "\n")
     return "\n".join(parts)

@@ -34,7 +34,7 @@ def copy_project(target: Path, *, course: Path = SAMPLE) -> Path:
 
 def ignore_generated(folder: str, names: list[str]) -> list[str]:
     """Skip the pages a previous build generated, so a copy starts as a fresh clone would."""
-    generated = ("lessons", "quizzes", "programs", "icons", "manifest.webmanifest")
+    generated = ("lessons", "quizzes", "programs", "icons", "manifest.webmanifest", "previews", "qr", "calendar")
     return [n for n in names if Path(folder).name == "docs" and n in generated]
 
 

@@ -1,0 +1,97 @@
+/* Sharing: the Share button, sending a quiz result to the trainer, and a client's place in a program.
+   Reads the markup of overrides/partials/cq-share.html and the quiz engine's saved progress. */
+(() => {
+  const KEY = "cq:" + new URL("..", document.currentScript.src).pathname;
+  const PROGRAM = KEY + ":program";
+
+  const stored = (storage, key) => {
+    try { return JSON.parse(storage.getItem(key)) || null; } catch (e) { return null; }
+  };
+  const say = (text) => {
+    const status = document.querySelector("[data-cq-share-status]");
+    if (status) status.textContent = text;
+  };
+
+  async function share(button) {
+    const data = { title: button.dataset.cqTitle, url: button.dataset.cqUrl || location.href };
+    if (navigator.share) {
+      try { await navigator.share(data); } catch (e) { /* closed by the reader */ }
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(data.url);
+      say("Link copied: " + data.url);
+    } catch (e) {
+      say("Copy this link: " + data.url);
+    }
+  }
+
+  function offerResult(detail) {
+    const link = document.querySelector("[data-cq-send]");
+    if (!link) return;
+    const d = link.dataset;
+    const text = `${d.cqCourse}: ${d.cqTitle}. I got ${detail.right} of ${detail.total} right on ` +
+      `${new Date().toLocaleDateString()}. ${d.cqUrl || location.href}`;
+    link.href = d.cqEmail
+      ? `mailto:${d.cqEmail}?subject=${encodeURIComponent("My result: " + d.cqTitle)}&body=${encodeURIComponent(text)}`
+      : `sms:${d.cqPhone.replace(/\s/g, "")}?body=${encodeURIComponent(text)}`;
+    link.dataset.cqText = text;
+    link.hidden = false;
+  }
+
+  function rememberProgram() {
+    const marker = document.querySelector("[data-cq-page=program]");
+    if (!marker) return;
+    const progress = stored(localStorage, KEY) || {};
+    const lessons = [...document.querySelectorAll("article ol > li > a[href*='lessons/']")].map((a) => {
+      const path = new URL(a.href).pathname;
+      const done = (progress.read || {})[path];
+      if (done && !a.parentElement.querySelector(".cq-mark")) {
+        a.after(Object.assign(document.createElement("span"), { className: "cq-mark", textContent: " \u2713 read" }));
+      }
+      return { path, title: a.textContent };
+    });
+    try {
+      sessionStorage.setItem(PROGRAM, JSON.stringify({ title: document.title, path: location.pathname, lessons }));
+    } catch (e) { /* storage blocked: no 'next in your program' */ }
+  }
+
+  function showNextInProgram() {
+    const program = stored(sessionStorage, PROGRAM);
+    const article = document.querySelector("article");
+    if (!program || !article || article.querySelector(".cq-next")) return;
+    const at = program.lessons.findIndex((l) => l.path === location.pathname);
+    if (at < 0) return;
+    const next = program.lessons[at + 1];
+    const box = Object.assign(document.createElement("p"), { className: "cq-next" });
+    const link = Object.assign(document.createElement("a"), next
+      ? { href: next.path, textContent: `Next in your program: ${next.title}` }
+      : { href: program.path, textContent: "Back to your program: all done" });
+    box.append(link);
+    article.append(box);
+  }
+
+  function init() {
+    document.querySelectorAll("[data-cq-share]:not([data-cq-ready])").forEach((button) => {
+      button.setAttribute("data-cq-ready", "");
+      button.hidden = false;
+      button.addEventListener("click", () => share(button));
+    });
+    const send = document.querySelector("[data-cq-send]:not([data-cq-ready])");
+    if (send) {
+      send.setAttribute("data-cq-ready", "");
+      send.addEventListener("click", (event) => {
+        if (!navigator.share || !send.dataset.cqText) return;
+        event.preventDefault();
+        navigator.share({ text: send.dataset.cqText }).catch(() => {});
+      });
+    }
+    rememberProgram();
+    showNextInProgram();
+  }
+
+  document.addEventListener("cq:score", (event) => offerResult(event.detail));
+  if (window.document$) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
