@@ -104,6 +104,7 @@ def render_lesson(lesson: Lesson, course: Course, *, image_sizes: ImageSizes) ->
         parts.append(figures[0] + "\n")
     parts += [f"## {plain(s.heading)}\n\n{markdown(s.body)}\n" for s in lesson.sections]
     parts += [f + "\n" for f in figures[1:]]
+    parts.append('<div class="cq-handout" hidden></div>\n')  # a printed handout starts here (share.css)
     parts.append(lesson_practice(lesson))
     parts.append(lesson_quiz_link(lesson, course, page=page))
     parts.append(page_marker(kind="lesson", item_id=lesson.id) + "\n")

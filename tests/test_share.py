@@ -1,0 +1,113 @@
+"""Trainer sharing, checked on built sites: branding, link previews, reminders, publishing settings."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import icalendar
+import pytest
+import yaml
+from PIL import Image
+from project import ROOT, copy_project, run_build
+
+TRAINER = """  trainer:
+    name: Sam Rivera Coaching
+    phone: "+1 555 010 0199"
+    email: sam@example.com
+    booking_url: https://example.com/book
+    city: Halifax
+"""
+SITE_URL = {"SITE_URL": "https://coach.example.com/hinge/"}
+
+
+class Meta(HTMLParser):
+    """Collect the meta tags of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "meta" and ("property" in values or "name" in values):
+            self.tags[values.get("property") or values["name"]] = values.get("content", "")
+
+
+@pytest.fixture(scope="module")
+def branded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real course built with trainer details and a published address."""
+    project = copy_project(tmp_path_factory.mktemp("branded") / "course", course=ROOT)
+    (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text() + TRAINER)
+    result = run_build(project, "build", "--strict", env=SITE_URL)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def pages(site: Path) -> list[Path]:
+    """Return every built page except the 404 page."""
+    return [p for p in sorted(site.rglob("index.html"))]
+
+
+def test_every_page_has_link_preview_tags_and_a_1200x630_image(branded: Path) -> None:
+    for page in pages(branded):
+        meta = Meta()
+        meta.feed(page.read_text(encoding="utf-8"))
+        for tag in ("og:title", "og:description", "og:image", "og:url", "twitter:card"):
+            assert meta.tags.get(tag), f"{page}: {tag}"
+        assert meta.tags["og:url"].startswith("https://coach.example.com/hinge/")
+        image = branded / meta.tags["og:image"].removeprefix("https://coach.example.com/hinge/")
+        with Image.open(image) as preview:
+            assert preview.size == (1200, 630), image
+
+
+def test_trainer_details_show_on_every_page(branded: Path) -> None:
+    for page in pages(branded):
+        html = page.read_text(encoding="utf-8")
+        assert "Sam Rivera Coaching" in html and 'href="tel:+15550100199"' in html, page
+        assert 'href="mailto:sam@example.com"' in html and "Book a session" in html, page
+
+
+def test_without_a_trainer_no_empty_block_shows(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "course")
+    assert run_build(project, "build").returncode == 0
+    for page in pages(project / "site"):
+        html = page.read_text(encoding="utf-8")
+        assert "cq-trainer" not in html and "Send my result" not in html, page
+
+
+def test_quiz_pages_offer_to_send_the_result_to_the_trainer(branded: Path) -> None:
+    html = (branded / "quizzes/02-dowel-test/index.html").read_text(encoding="utf-8")
+    assert "Send my result to Sam Rivera Coaching" in html and 'data-cq-email="sam@example.com"' in html
+
+
+def test_the_program_calendar_holds_its_reminders(branded: Path) -> None:
+    program = yaml.safe_load((ROOT / "programs/new-client.yml").read_text())
+    calendar = icalendar.Calendar.from_ical((branded / "calendar/new-client.ics").read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 1
+    rule = events[0]["RRULE"]
+    assert rule["FREQ"] == ["WEEKLY"] and rule["BYDAY"] == program["reminder_days"]
+    hour, minute = map(int, program["reminder_time"].split(":"))
+    start = events[0].decoded("DTSTART")
+    assert (start.hour, start.minute) == (hour, minute) and start.tzinfo is None, "local time on the phone"
+    assert list(events[0].walk("VALARM"))
+    html = (branded / "programs/new-client/index.html").read_text()
+    assert 'href="../../calendar/new-client.ics" download' in html
+
+
+def test_a_missing_site_url_is_warned_about_by_name(sample_project: Path) -> None:
+    config = sample_project / "mkdocs.yml"
+    config.write_text("\n".join(line for line in config.read_text().splitlines() if not line.startswith("site_url")))
+    result = run_build(sample_project, "check")
+    assert "mkdocs.yml:1:1: warning: site_url is not set in mkdocs.yml" in result.stderr
+    assert run_build(sample_project, "check", "--strict").returncode == 1
+
+
+def test_the_pages_workflow_runs_the_readme_build(tmp_path: Path) -> None:
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text())
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    uses = {step.get("uses", "").split("@")[0] for step in steps}
+    assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= uses
+    assert any("make site" in step.get("run", "") for step in steps)
+    assert "make site" in (ROOT / "README.md").read_text()
