@@ -31,6 +31,7 @@ def render_course(course: Course, *, image_sizes: ImageSizes) -> dict[str, str]:
         pages[quiz_path(quiz, course)] = render_quiz_page(quiz, course)
     for program in course.programs:
         pages[program_path(program)] = render_program(program, course)
+        pages[handout_path(program)] = render_handout(program, course, image_sizes=image_sizes)
     return pages
 
 
@@ -48,6 +49,11 @@ def quiz_path(quiz: Quiz, course: Course) -> str:
 def program_path(program: Program) -> str:
     """Return the docs/ path of a program page."""
     return f"programs/{program.id}.md"
+
+
+def handout_path(program: Program) -> str:
+    """Return the docs/ path of a program's printable handout, holding all of its lessons."""
+    return f"programs/{program.id}-handout.md"
 
 
 def relative(from_page: str, to_page: str) -> str:
@@ -184,5 +190,23 @@ def render_program(program: Program, course: Course) -> str:
             f"{number}. [{plain(lesson.title)}]({relative(page, lesson_path(lesson))})  \n   {plain(lesson.summary)}"
         )
     parts.append("\n".join(items) + "\n")
+    handout = relative(page, handout_path(program))
+    parts.append(f"[Print all {len(program.lessons)} lessons as one handout]({handout})\n")
     parts.append(page_marker(kind="program", item_id=program.id) + "\n")
+    return "\n".join(parts)
+
+
+def render_handout(program: Program, course: Course, *, image_sizes: ImageSizes) -> str:
+    """Render a program's lessons on one page for printing: each lesson's figure, steps, cues and mistakes."""
+    title = f"{program.title}: handout"
+    description = f"All {len(program.lessons)} lessons of '{program.title}' on one page, ready to print."
+    parts = [front_matter(source=program.source, title=title, description=description, extra={"handout": program.id})]
+    parts.append(f"# {plain(title)}\n")
+    for number, lesson_id in enumerate(program.lessons, 1):
+        lesson = course.lesson(lesson_id)
+        parts.append(f"## {number}. {plain(lesson.title)}\n\n{plain(lesson.summary)}\n")
+        if lesson.figures:
+            parts.append(figure_html(lesson.figures[0], root="../../", sizes=image_sizes, eager=number == 1) + "\n")
+        practice = lesson_practice(lesson).replace("\n## ", "\n### ").replace("## ", "### ", 1)
+        parts.append(practice)
     return "\n".join(parts)

@@ -97,3 +97,13 @@ def test_the_qr_code_opens_the_lesson(page: Page, tmp_path: Path) -> None:
     page.locator(".cq-qr img").screenshot(path=image)
     decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True)
     assert decoded.stdout.strip() == SITE_URL + "lessons/02-dowel-test/"
+
+
+def test_a_program_prints_as_one_document(page: Page) -> None:
+    page.goto(page.base + "programs/new-client/")
+    page.get_by_role("link", name="Print all 8 lessons as one handout").tap()
+    expect(page.locator("article h2")).to_have_count(8)
+    page.emulate_media(media="print")
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) <= 16, "about two pages per lesson at most"
