@@ -7,7 +7,7 @@ ENGINE ?= mkdocs
 VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := chromium fonts-dejavu-core
+DEBIAN_FILES := /usr/bin/chromium /usr/bin/zbarimg /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 
 .PHONY: site check serve test test-deps lint fuzz schema clean
 
@@ -33,7 +33,7 @@ lint: $(VENV)/.test-deps  ## ruff, the same check CI runs.
 fuzz: $(VENV)/.test-deps  ## Feed 10,000+ generated YAML files to the loader and validator.
 	FUZZ_EXAMPLES=10000 $(PY) -m pytest -q -p no:xdist tests/test_fuzz.py -s
 
-test-deps: $(VENV)/.test-deps $(VENV)/.zensical-deps /usr/bin/chromium $(if $(wildcard tests/browser/package-lock.json),tests/browser/node_modules/.installed)
+test-deps: $(VENV)/.test-deps $(VENV)/.zensical-deps $(DEBIAN_FILES) $(if $(wildcard tests/browser/package-lock.json),tests/browser/node_modules/.installed)
 
 $(VENV)/.build-deps: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,9 +48,18 @@ $(VENV)/.zensical-deps: requirements-zensical.txt $(VENV)/.build-deps
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	touch $@
 
+# Debian packages the tests need: Chromium for the browser tests, zbar to read QR codes, DejaVu fonts.
 /usr/bin/chromium:
+	$(call apt_install,chromium)
+/usr/bin/zbarimg:
+	$(call apt_install,zbar-tools)
+/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:
+	$(call apt_install,fonts-dejavu-core)
+
+define apt_install
 	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES)
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(1)
+endef
 
 tests/browser/node_modules/.installed: tests/browser/package-lock.json
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
