@@ -1,7 +1,7 @@
 """The bad-input corpus: every broken course file gets exact errors, a non-zero exit, and nothing written.
 
-Each case in tests/bad_input/ changes the sample course (`files`, `binary` as base64, `symlinks`,
-`config_append` for mkdocs.yml) and lists the error lines it must produce (`expect`). After an
+Each case in tests/bad_input/ changes the sample course (`files`, which may replace mkdocs.yml,
+`binary` as base64, `symlinks`) and lists the error lines it must produce (`expect`). After an
 intended change to a message, run with UPDATE_GOLDENS=1 and review the diff.
 """
 
@@ -40,9 +40,6 @@ def apply_case(case: dict, project: Path) -> None:
         (project / rel).write_bytes(base64.b64decode(data))
     for rel, target in (case.get("symlinks") or {}).items():
         (project / rel).symlink_to(target)
-    if case.get("config_append"):
-        with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
-            config.write(case["config_append"])
 
 
 def tree_hashes(folder: Path) -> dict[str, str]:
