@@ -40,7 +40,13 @@ def pages_to_shoot() -> dict[str, str]:
     """Return screenshot names and site paths: the home page, the second lesson and the red-flag lesson."""
     lessons = sorted((ROOT / "docs/lessons").glob("*.md"))
     care = next(p for p in lessons if 'care_page: "true"' in p.read_text(encoding="utf-8"))
-    return {"home": "", "lesson": f"lessons/{lessons[1].stem}/", "red-flags": f"lessons/{care.stem}/"}
+    program = next(p.stem for p in sorted((ROOT / "docs/programs").glob("*.md")) if "handout" not in p.stem)
+    return {
+        "home": "",
+        "lesson": f"lessons/{lessons[1].stem}/",
+        "red-flags": f"lessons/{care.stem}/",
+        "program": f"programs/{program}/",
+    }
 
 
 def main() -> None:
@@ -60,6 +66,7 @@ def main() -> None:
                 for name, path in pages_to_shoot().items():
                     page.goto(base + path, wait_until="networkidle")
                     save(page, f"{name}-390.png")
+                shoot_handout(browser, base)
             shoot_quiz(page, base, scheme)
             page.close()
         browser.close()
@@ -76,6 +83,15 @@ def shoot_quiz(page, base: str, scheme: str) -> None:
     single.locator("input:not([data-cq-correct])").first.locator("xpath=..").tap()
     single.locator("[data-cq-feedback]").scroll_into_view_if_needed()
     save(page, f"quiz-{scheme}-after.png")
+
+
+def shoot_handout(browser, base: str) -> None:
+    """Save the top of a lesson as it prints: an A4-wide handout with no navigation."""
+    page = browser.new_page(viewport={"width": 794, "height": 1123})
+    page.goto(base + "lessons/02-dowel-test/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    save(page, "handout-print.png")
+    page.close()
 
 
 def save(page, name: str) -> None:
