@@ -81,7 +81,7 @@ def render_choices(anchor: str, question: Question, *, root: str) -> str:
         content = f"<span>{escape(option.text)}</span>"
         if option.image:
             src = escape(root + option.image)
-            content = f'<img src="{src}" alt="{escape(option.alt)}" loading="lazy" decoding="async">'
+            content = f'<img src="{src}" alt="{escape(option.alt)}" decoding="async">'
         items.append(
             f'<label class="cq-option"><input type="{kind}" name="{escape(anchor)}" value="{escape(option.key)}"'
             f"{correct}{feedback}> {content}</label>"
