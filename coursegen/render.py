@@ -99,7 +99,11 @@ def render_lesson(lesson: Lesson, course: Course, *, image_sizes: ImageSizes) ->
     """Render one lesson page."""
     page = lesson_path(lesson)
     meta = {"lesson": lesson.id}
-    if any(not q.scored for q in course.quizzes if q.lesson == lesson.id):
+    care = care_lesson(course)
+    if care and care.id != lesson.id:
+        meta["care_url"] = "../" + lesson_path(care).removeprefix("lessons/").removesuffix(".md") + "/"
+        meta["care_title"] = care.title
+    elif care:
         meta["care_page"] = "true"
     if lesson.figures:
         meta["image"] = lesson.figures[0].src
@@ -115,6 +119,12 @@ def render_lesson(lesson: Lesson, course: Course, *, image_sizes: ImageSizes) ->
     parts.append(lesson_quiz_link(lesson, course, page=page))
     parts.append(page_marker(kind="lesson", item_id=lesson.id) + "\n")
     return "\n".join(p for p in parts if p)
+
+
+def care_lesson(course: Course) -> Lesson | None:
+    """Return the lesson that holds the red-flag self-check (the first unscored quiz), if there is one."""
+    check = next((q for q in course.quizzes if not q.scored), None)
+    return course.lesson(check.lesson) if check else None
 
 
 def lesson_practice(lesson: Lesson) -> str:
