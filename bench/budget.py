@@ -16,21 +16,12 @@ import time
 from datetime import date
 from pathlib import Path
 
+from chromium import launch
 from playwright.sync_api import sync_playwright
 from serve_gzip import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SEARCH = ("search_index.json", "search.json", "/workers/search")
 sys.path.insert(0, str(ROOT))
 
@@ -54,7 +45,7 @@ def measure_transfer() -> None:
     quiz = sorted(p.parent.name for p in (SITE / "quizzes").glob("*/index.html"))[1]
     lesson = sorted(p.parent.name for p in (SITE / "lessons").glob("*/index.html"))[2]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = launch(p)
         context = browser.new_context(
             viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, service_workers="block"
         )

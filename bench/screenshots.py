@@ -12,21 +12,12 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from chromium import launch
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
 OUT = ROOT / "screenshots"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -57,7 +48,7 @@ def main() -> None:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     OUT.mkdir(exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = launch(p)
         for scheme in ("light", "dark"):
             page = browser.new_page(
                 viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, color_scheme=scheme
