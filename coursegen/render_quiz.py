@@ -55,19 +55,18 @@ def render_question(quiz: Quiz, question: Question, *, number: int, root: str) -
     body = render_steps(question) if question.type == "order" else render_choices(anchor, question, root=root)
     tier = f' data-cq-tier="{question.tier}"' if question.tier else ""
     label = f'<span class="cq-tier">{TIER_LABELS[question.tier]}: </span>' if question.tier else ""
-    return "\n".join(
-        [
-            f'<form class="cq-question" id="{escape(anchor)}" data-cq-question="{escape(question.id)}" '
-            f'data-cq-type="{question.type}"{tier}>',
-            f'<fieldset><legend><span class="cq-number">{number}.</span> {label}{escape(question.prompt)}</legend>',
-            body,
-            "</fieldset>",
-            '<div class="cq-feedback" data-cq-feedback tabindex="-1" hidden></div>',
-            render_actions(question),
-            render_answer(question),
-            "</form>",
-        ]
-    )
+    parts = [
+        f'<form class="cq-question" id="{escape(anchor)}" data-cq-question="{escape(question.id)}" '
+        f'data-cq-type="{question.type}"{tier}>',
+        f'<fieldset><legend><span class="cq-number">{number}.</span> {label}{escape(question.prompt)}</legend>',
+        body,
+        "</fieldset>",
+        '<div class="cq-feedback" data-cq-feedback tabindex="-1" hidden></div>',
+        render_actions(question),
+        render_answer(question),
+        "</form>",
+    ]
+    return "\n".join(part for part in parts if part)  # a blank line would end the HTML block in Markdown
 
 
 def render_choices(anchor: str, question: Question, *, root: str) -> str:
