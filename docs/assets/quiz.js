@@ -1,7 +1,8 @@
 /* Self-check quizzes: instant feedback, saved progress and navigation marks. The markup contract is in
    CONTRACT.md. No dependencies, nothing sent anywhere; safe to run twice and after instant navigation. */
 (() => {
-  const KEY = "cq:" + new URL("..", document.currentScript.src).pathname;
+  const script = document.currentScript;
+  const KEY = "cq:" + (script ? new URL("..", script.src).pathname : "/");
   const TIERS = ["emergency", "urgent", "soon"];
   const INSTANT = ["single", "true-false", "picture", "yes-no"];
   let memory = {};
@@ -40,14 +41,20 @@
     all(quiz, "[data-cq-question]").forEach((form) => {
       const instant = INSTANT.includes(form.dataset.cqType);
       form.addEventListener("submit", (e) => { e.preventDefault(); check(quiz, form); });
-      form.addEventListener("pointerdown", () => { arrowed = false; });
+      // An arrow key moves the selection (and fires a click) between keydown and keyup: that only looks.
       form.addEventListener("keydown", (e) => {
         arrowed = e.key.startsWith("Arrow");
         if (e.key === "Enter" && e.target.type === "radio") { e.preventDefault(); check(quiz, form); }
       });
-      form.addEventListener("keyup", (e) => { if (e.key === " " && e.target.type === "radio") check(quiz, form); });
-      form.addEventListener("change", () => { if (instant && !arrowed) check(quiz, form); });
-      form.addEventListener("click", (e) => act(quiz, form, e.target.closest("button")));
+      // Space on a radio that is already chosen fires no click, so it is checked here.
+      form.addEventListener("keyup", (e) => {
+        arrowed = false;
+        if (e.key === " " && e.target.type === "radio") check(quiz, form);
+      });
+      form.addEventListener("click", (e) => {
+        if (instant && e.target.type === "radio" && !arrowed) check(quiz, form);
+        act(quiz, form, e.target.closest("button"));
+      });
       const answer = saved[form.dataset.cqQuestion];
       if (answer) { restore(form, answer); check(quiz, form, true); }
     });
@@ -112,9 +119,11 @@
     all(quiz, "[data-cq-care]").forEach((box) => { box.hidden = box.dataset.cqCare !== tier; });
     form.querySelector("[data-cq-retry]").hidden = false;
     const shown = quiz.querySelector(`[data-cq-care="${tier}"]`);
-    if (shown && !quiet && form.querySelector("input[value=yes]:checked")) {
-      shown.tabIndex = -1;
-      shown.focus();
+    const was = quiz.dataset.cqShown;
+    quiz.dataset.cqShown = tier || "";
+    // Announce only a change of advice, and move focus to it only on a yes, so the page does not jump each time.
+    if (shown && !quiet && tier !== was) {
+      if (yes.includes(form)) { shown.tabIndex = -1; shown.focus(); }
       say(quiz, shown.textContent);
     }
   }
@@ -165,9 +174,9 @@
   }
 
   function reset(quiz) {
-    memory = {};
-    save();
     all(document, ".cq-quiz [data-cq-question]").forEach((form) => retry(form.closest(".cq-quiz"), form));
+    memory = {};
+    try { localStorage.removeItem(KEY); } catch (e) { /* blocked: nothing was kept */ }
     markNav();
     say(quiz, "Your progress on this device is cleared.");
   }

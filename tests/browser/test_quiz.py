@@ -160,19 +160,31 @@ def test_with_scripts_off_answers_sit_behind_show_answer(browser, serve, sample_
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(serve(sample_site) + QUIZ)
-    answer = question(page, "order").locator("details.cq-answer")
-    expect(answer.locator("summary")).to_have_text("Show answer")
-    expect(answer.get_by_text("Stand, hinge, return.")).to_be_hidden()
-    answer.locator("summary").click()
-    expect(answer.get_by_text("Stand, hinge, return.")).to_be_visible()
+    explanations = {
+        "where-bend": "A hinge folds at the hips.",
+        "cues": "Hips back and a long back.",
+        "is-cure": "Nothing here is a cure.",
+        "order": "Stand, hinge, return.",
+        "picture": "The hinge folds at the hips.",
+    }
+    for question_id, explanation in explanations.items():
+        answer = question(page, question_id).locator("details.cq-answer")
+        expect(answer.locator("summary")).to_have_text("Show answer")
+        expect(answer.get_by_text(explanation)).to_be_hidden()
+        answer.locator("summary").click()
+        expect(answer.get_by_text(explanation)).to_be_visible()
     expect(page.locator("[data-cq-check]").first).to_be_hidden()
     context.close()
 
 
 def test_quiz_works_under_a_strict_content_security_policy(phone: Page, serve, sample_site: Path) -> None:
+    phone.add_init_script("window.csp = []; addEventListener('securitypolicyviolation', e => csp.push(e.blockedURI))")
     phone.goto(serve(sample_site, headers={"Content-Security-Policy": STRICT_CSP}) + QUIZ)
-    option(phone, "where-bend", 0).tap()
-    expect(question(phone, "where-bend").locator("[data-cq-feedback]")).to_contain_text("Right.")
+    answer_all_right(phone)
+    for question_id in ("where-bend", "cues", "is-cure", "order", "picture"):
+        expect(question(phone, question_id).locator("[data-cq-feedback]")).to_contain_text("Right.")
+    expect(phone.locator("[data-cq-score-text]")).to_have_text("5 of 5 right.")
+    assert phone.evaluate("window.csp") == []
     assert phone.problems == []
 
 
