@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -70,11 +71,15 @@ def handler_for(folder: Path, headers: dict[str, str]) -> type[SimpleHTTPRequest
 
 @pytest.fixture(scope="session")
 def serve() -> Iterator[Callable[..., str]]:
-    """Serve a folder on 127.0.0.1 and return its base URL; `headers` are added to every response."""
+    """Serve a folder on 127.0.0.1 and return its base URL; `headers` are added to every response.
+
+    `port` 0 picks a free port. Material's instant navigation only works when the site is served at its
+    `site_url`, so a test of it builds with SITE_URL set to a `free_port()` and serves on that port.
+    """
     servers: list[Server] = []
 
-    def start(folder: Path, *, headers: dict[str, str] | None = None) -> str:
-        server = Server(("127.0.0.1", 0), handler_for(folder, headers or {}))
+    def start(folder: Path, *, headers: dict[str, str] | None = None, port: int = 0) -> str:
+        server = Server(("127.0.0.1", port), handler_for(folder, headers or {}))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}/"
@@ -84,10 +89,17 @@ def serve() -> Iterator[Callable[..., str]]:
         server.shutdown()
 
 
-def build_copy(target: Path, *, course: Path) -> Path:
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that is free now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def build_copy(target: Path, *, course: Path, env: dict[str, str] | None = None) -> Path:
     """Build a course in a throwaway copy of the project and return its site folder."""
     project = copy_project(target, course=course)
-    result = run_build(project, "build", "--strict")
+    result = run_build(project, "build", "--strict", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 

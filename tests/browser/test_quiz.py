@@ -6,8 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import build_copy, free_port
 from pagecheck import STRICT_CSP, axe_violations
 from playwright.sync_api import Page, expect
+from project import SAMPLE
 
 QUIZ = "quizzes/01-first-steps/"
 SELF_CHECK = "quizzes/02-red-flags-check/"
@@ -257,3 +259,29 @@ def test_real_red_flag_self_check_sends_any_yes_to_get_care(phone: Page, serve, 
         care = phone.locator(f'[data-cq-care="{tier}"]')
         expect(care).to_be_visible()
         expect(care).to_contain_text(title)
+
+
+@pytest.fixture(scope="module")
+def instant_base(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
+    """The sample course built for, and served at, one address, so Material's instant navigation is on."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    site = build_copy(tmp_path_factory.mktemp("instant") / "course", course=SAMPLE, env={"SITE_URL": url})
+    return serve(site, port=port)
+
+
+def test_answers_and_marks_come_back_after_instant_navigation(phone: Page, instant_base: str) -> None:
+    phone.goto(instant_base + "lessons/01-first-steps/")
+    phone.evaluate("window.samePage = true")  # survives only while Material swaps pages in place
+    phone.locator("article a[href$='quizzes/01-first-steps/']").last.tap()
+    expect(phone).to_have_url(re.compile(r".*/quizzes/01-first-steps/$"))
+    answer_all_right(phone)
+    expect(phone.locator(".md-nav__link[href$='lessons/01-first-steps/'] .cq-mark").first).to_contain_text("(read)")
+    phone.locator("article a[href$='lessons/01-first-steps/']:visible").first.tap()
+    expect(phone).to_have_url(re.compile(r".*/lessons/01-first-steps/$"))
+    phone.locator("article a[href$='quizzes/01-first-steps/']").last.tap()
+    expect(phone.locator("[data-cq-score-text]")).to_have_text("5 of 5 right.")
+    expect(option(phone, "where-bend", 0).locator("input")).to_be_checked()
+    expect(phone.locator(".md-nav__link[href$='quizzes/01-first-steps/'] .cq-mark").first).to_contain_text("(passed)")
+    assert phone.evaluate("window.samePage") is True
+    assert phone.problems == []
