@@ -14,6 +14,7 @@ from html import escape
 from .model import Care, Option, Question, Quiz
 
 TIER_LABELS = {"emergency": "Emergency sign", "urgent": "Urgent sign", "soon": "Sign to get checked soon"}
+TIER_ADMONITIONS = {"emergency": "danger", "urgent": "warning", "soon": "info"}  # Material's colours and icons
 YES_NO = (Option("yes", "Yes"), Option("no", "No"))
 CHOICE_INPUT = {"single": "radio", "true-false": "radio", "picture": "radio", "multiple": "checkbox", "yes-no": "radio"}
 
@@ -152,7 +153,7 @@ def render_answer(question: Question) -> str:
 def render_care(care: Care) -> str:
     """Return a self-check's advice for one tier; the script shows only the most serious one answered yes."""
     return (
-        f'<div class="admonition cq-care cq-care-{care.tier}" data-cq-care="{care.tier}">'
+        f'<div class="admonition {TIER_ADMONITIONS[care.tier]} cq-care" data-cq-care="{care.tier}">'
         f'<p class="admonition-title">If you answered yes to any {TIER_LABELS[care.tier].lower()}: '
         f"{escape(care.title)}</p><p>{escape(care.message)}</p></div>"
     )

@@ -124,7 +124,7 @@
     // Announce only a change of advice, and move focus to it only on a yes, so the page does not jump each time.
     if (shown && !quiet && tier !== was) {
       if (yes.includes(form)) { shown.tabIndex = -1; shown.focus(); }
-      say(quiz, shown.textContent);
+      say(quiz, shown.innerText);
     }
   }
 

@@ -285,3 +285,39 @@ def test_answers_and_marks_come_back_after_instant_navigation(phone: Page, insta
     expect(phone.locator(".md-nav__link[href$='quizzes/01-first-steps/'] .cq-mark").first).to_contain_text("(passed)")
     assert phone.evaluate("window.samePage") is True
     assert phone.problems == []
+
+
+CONTRAST = """([selector, property]) => {
+  const rgba = (c) => c.match(/[\\d.]+/g).map(Number);
+  const bg = rgba(getComputedStyle(document.body).backgroundColor);
+  const [r, g, b, a = 1] = rgba(getComputedStyle(document.querySelector(selector))[property]);
+  const mixed = [r, g, b].map((v, i) => v * a + bg[i] * (1 - a));
+  const lum = (c) => c.map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const [hi, lo] = [lum(mixed), lum(bg)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_control_borders_have_3_to_1_contrast_in_both_palettes(quiz_page: Page, scheme: str) -> None:
+    quiz_page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    option(quiz_page, "where-bend", 1).tap()
+    for selector, prop in [
+        (".cq-option", "borderTopColor"),
+        (".cq-option:has(input:checked)", "borderTopColor"),
+        ("[data-cq-check]", "backgroundColor"),
+        ("[data-cq-retry]:not([hidden])", "borderTopColor"),
+        (".cq-wrong", "borderLeftColor"),
+    ]:
+        assert quiz_page.evaluate(CONTRAST, [selector, prop]) >= 3, (scheme, selector)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_a_self_check_showing_care_has_no_axe_violations(quiz_page: Page, scheme: str) -> None:
+    quiz_page.goto(quiz_page.url.replace(QUIZ, SELF_CHECK))
+    quiz_page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    quiz_page.locator("#red-flags-check-numb label", has_text="Yes").tap()
+    expect(quiz_page.locator('[data-cq-care="emergency"]')).to_be_visible()
+    expect(quiz_page.locator("[data-cq-live]")).to_contain_text("Get emergency care now\n")
+    assert axe_violations(quiz_page) == []
