@@ -51,6 +51,7 @@
         arrowed = false;
         if (e.key === " " && e.target.type === "radio") check(quiz, form);
       });
+      form.addEventListener("change", () => { if (instant && arrowed) say(quiz, "Press Enter to check."); });
       form.addEventListener("click", (e) => {
         if (instant && e.target.type === "radio" && !arrowed) check(quiz, form);
         act(quiz, form, e.target.closest("button"));

@@ -189,6 +189,7 @@ def test_the_whole_quiz_by_keyboard_alone(quiz: Page) -> None:
     keys.press("ArrowDown")
     keys.press("ArrowUp")
     expect(feedback(quiz, "single")).to_be_hidden()  # looking through the options answers nothing
+    expect(quiz.locator("[data-cq-live]")).to_have_text("Press Enter to check.")
     keys.press("ArrowUp")
     keys.press("Space")
     expect(feedback(quiz, "single")).to_contain_text("Right.")
