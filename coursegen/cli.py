@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -66,6 +68,9 @@ def serve(port: int) -> None:
     regenerate()
     command = pipeline.mkdocs_command("serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}")
     server = subprocess.Popen(command, cwd=PROJECT, env=pipeline.engine_env())
+    # A stop from a process manager or a closed terminal must stop the preview server too, as Ctrl-C does.
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, lambda *_: sys.exit(0))
     seen = snapshot()
     try:
         while server.poll() is None:

@@ -153,6 +153,7 @@ def test_serve_shows_a_saved_change_within_seconds(sample_project: Path) -> None
     finally:
         server.terminate()
         server.wait(timeout=20)
+    wait_for(lambda: fetch(url) == "", seconds=10)  # stopping the preview stops the server it started
 
 
 def free_port() -> int:
