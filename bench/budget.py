@@ -18,50 +18,63 @@ from pathlib import Path
 
 from chromium import launch
 from playwright.sync_api import sync_playwright
+from reference import reference_site
 from serve_gzip import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
 SEARCH = ("search_index.json", "search.json", "/workers/search")
+# Material's own files on every first visit: its script bundle, main and palette styles, and the sitemap
+# that instant navigation fetches.
+MATERIAL = ("/assets/javascripts/bundle.", "/assets/stylesheets/main.", "/assets/stylesheets/palette.", "/sitemap.xml")
 sys.path.insert(0, str(ROOT))
 
 
-def transfer(page, url: str) -> tuple[int, int, int]:
-    """Load a page; return bytes transferred for the page itself, for search (worker and index), and requests."""
-    sizes: list[tuple[str, int]] = []
+def transfer(page, url: str) -> list[tuple[str, int, int]]:
+    """Load a page; return each request's URL, gzip body bytes and header bytes (a cache hit counts 0)."""
+    rows: list[tuple[str, int, int]] = []
     page.on(
         "requestfinished",
-        lambda r: sizes.append((r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])),
+        lambda r: rows.append((r.url, max(0, r.sizes()["responseBodySize"]), max(0, r.sizes()["responseHeadersSize"]))),
     )
     page.goto(url, wait_until="networkidle")
     page.wait_for_timeout(500)
-    search = sum(size for u, size in sizes if any(s in u for s in SEARCH))
-    return sum(size for _u, size in sizes) - search, search, len(sizes)
+    return rows
+
+
+def summary(rows: list[tuple[str, int, int]]) -> str:
+    """Describe a load as the ecosystem notes count it: bodies, without search, split into Material's and ours."""
+    counted = [(url, body) for url, body, _ in rows if body and not any(s in url for s in SEARCH)]
+    total = sum(body for _, body in counted) / 1024
+    material = sum(body for url, body in counted if any(s in url for s in MATERIAL)) / 1024
+    search = sum(body for url, body, _ in rows if any(s in url for s in SEARCH)) / 1024
+    headers = sum(head for _, _, head in rows) / 1024
+    return (
+        f"{total:5.1f} KB in {len(counted)} responses with a body "
+        f"(Material's own files {material:.1f} KB, the rest {total - material:.1f} KB; "
+        f"not counted: search worker + index {search:.1f} KB, HTTP headers {headers:.1f} KB)"
+    )
 
 
 def measure_transfer() -> None:
-    """Print the first visit to a quiz page, and a second page with the cache warm."""
+    """Print the first visit to a quiz page, a second page with the cache warm, and stock Material's quiz page."""
     base, server = serve(SITE)
     quiz = sorted(p.parent.name for p in (SITE / "quizzes").glob("*/index.html"))[1]
     lesson = sorted(p.parent.name for p in (SITE / "lessons").glob("*/index.html"))[2]
-    with sync_playwright() as p:
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        reference, reference_server = serve(reference_site(Path(tmp), featured=True))
         browser = launch(p)
-        context = browser.new_context(
-            viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, service_workers="block"
-        )
-        page = context.new_page()
-        first, search, count = transfer(page, base + f"quizzes/{quiz}/")
-        print(
-            f"quiz page, first visit:   {first / 1024:6.1f} KB in {count} requests "
-            f"(budget 70 KB; search worker + index, not counted: {search / 1024:.1f} KB)"
-        )
-        page2 = context.new_page()
-        second, search2, count2 = transfer(page2, base + f"lessons/{lesson}/")
-        print(
-            f"second page, warm cache:  {second / 1024:6.1f} KB in {count2} requests (budget 10 KB; "
-            f"search {search2 / 1024:.1f} KB)"
-        )
+        phone = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+        context = browser.new_context(**phone, service_workers="block")
+        print(f"quiz page, first visit:       {summary(transfer(context.new_page(), base + f'quizzes/{quiz}/'))}")
+        print("  budget 70 KB")
+        print(f"second page, warm cache:      {summary(transfer(context.new_page(), base + f'lessons/{lesson}/'))}")
+        print("  budget 10 KB")
+        fresh = browser.new_context(**phone, service_workers="block")
+        stock = summary(transfer(fresh.new_page(), reference + "quiz/"))
+        print(f"stock Material with the toggle, the same quiz text, first visit: {stock}")
         browser.close()
+        reference_server.shutdown()
     server.shutdown()
     print(f"offline copy fetched once by the service worker after the first page: {precache_kb():.0f} KB gzip")
 

@@ -1,7 +1,8 @@
 """Run Lighthouse (mobile, default throttling) on the home page, a lesson, a quiz and a program page.
 
-Also runs it on a plain Material page holding the same lesson text, built in the same run, for the LCP
-comparison. Prints the median of 3 runs per page. Needs `npm ci` in bench/ and Debian's chromium.
+Also runs it on two stock Material pages holding the same lesson text, built in the same run (see
+reference.py): plain Material, and Material with the theme settings the course must have. Prints the
+median of 3 runs per page. Needs `npm ci` in bench/ and Debian's chromium.
 
 Run after `make site`:  .venv/bin/python bench/lighthouse.py
 """
@@ -10,13 +11,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
+from reference import reference_site
 from serve_gzip import serve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,7 +49,9 @@ def run_lighthouse(url: str) -> dict[str, float]:
         )
         data = json.loads(Path(report.name).read_text())
     scores = {c: round(data["categories"][c]["score"] * 100) for c in CATEGORIES}
+    scores["fcp"] = data["audits"]["first-contentful-paint"]["numericValue"] / 1000
     scores["lcp"] = data["audits"]["largest-contentful-paint"]["numericValue"] / 1000
+    scores["tbt"] = data["audits"]["total-blocking-time"]["numericValue"]
     scores["cls"] = data["audits"]["cumulative-layout-shift"]["numericValue"]
     failed = [
         a
@@ -64,30 +66,9 @@ def run_lighthouse(url: str) -> dict[str, float]:
 def median_of_runs(url: str) -> dict:
     """Return the median of each figure over RUNS runs, and the audits that failed in any run."""
     runs = [run_lighthouse(url) for _ in range(RUNS)]
-    result = {key: statistics.median(r[key] for r in runs) for key in (*CATEGORIES, "lcp", "cls")}
+    result = {key: statistics.median(r[key] for r in runs) for key in (*CATEGORIES, "fcp", "lcp", "tbt", "cls")}
     result["failed"] = sorted({a for r in runs for a in r["failed"]})
     return result
-
-
-def plain_material_site(lesson_md: Path, target: Path) -> Path:
-    """Build a stock Material site (no overrides, no quiz) holding the same lesson text."""
-    (target / "docs").mkdir(parents=True)
-    text = lesson_md.read_text(encoding="utf-8")
-    (target / "docs/index.md").write_text(text.split("\n---\n", 1)[-1], encoding="utf-8")
-    shutil.copytree(ROOT / "docs/figures", target / "docs/figures")
-    (target / "mkdocs.yml").write_text(
-        "site_name: Plain Material\nsite_url: http://127.0.0.1/\nsite_description: The same lesson text.\n"
-        "theme:\n  name: material\n  font: false\nmarkdown_extensions: [admonition, pymdownx.details, "
-        "pymdownx.superfences, {pymdownx.tabbed: {alternate_style: true}}]\n",
-        encoding="utf-8",
-    )
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q"],
-        cwd=target,
-        check=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return target / "site"
 
 
 def main() -> None:
@@ -96,20 +77,23 @@ def main() -> None:
     programs = sorted((SITE / "programs").glob("*/index.html")) if (SITE / "programs").is_dir() else []
     if programs:
         pages["program"] = f"programs/{programs[0].parent.name}/"
-    base, server = serve(SITE)
     with tempfile.TemporaryDirectory() as tmp:
-        plain_base, plain_server = serve(plain_material_site(ROOT / "docs/lessons/02-dowel-test.md", Path(tmp)))
-        print(f"Lighthouse {RUNS}-run medians, mobile, text served gzip-compressed")
-        print("page              perf  a11y  best   seo    LCP    CLS  failed audits")
-        targets = {**{name: base + path for name, path in pages.items()}, "plain Material": plain_base}
+        base, server = serve(SITE)
+        plain, plain_server = serve(reference_site(Path(tmp, "plain"), featured=False))
+        featured, featured_server = serve(reference_site(Path(tmp, "featured"), featured=True))
+        targets = {name: base + path for name, path in pages.items()}
+        targets |= {"plain Material": plain, "Material + toggle": featured, "M. + toggle, quiz": featured + "quiz/"}
+        print(f"Lighthouse {RUNS}-run medians, mobile, text served gzip-compressed over keep-alive HTTP/1.1")
+        print("page               perf  a11y  best   seo    FCP    LCP    TBT    CLS  failed audits")
         for name, url in targets.items():
             r = median_of_runs(url)
             print(
-                f"{name:16} {r['performance']:5.0f} {r['accessibility']:5.0f} {r['best-practices']:5.0f} "
-                f"{r['seo']:5.0f} {r['lcp']:5.2f}s {r['cls']:6.3f}  {', '.join(r['failed']) or '-'}"
+                f"{name:17} {r['performance']:5.0f} {r['accessibility']:5.0f} {r['best-practices']:5.0f} "
+                f"{r['seo']:5.0f} {r['fcp']:5.2f}s {r['lcp']:5.2f}s {r['tbt']:4.0f}ms {r['cls']:6.3f}  "
+                f"{', '.join(r['failed']) or '-'}"
             )
-        plain_server.shutdown()
-    server.shutdown()
+        for running in (server, plain_server, featured_server):
+            running.shutdown()
 
 
 if __name__ == "__main__":
