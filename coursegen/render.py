@@ -61,11 +61,15 @@ def relative(from_page: str, to_page: str) -> str:
     return to_page if "/" not in from_page else "../" + to_page
 
 
-def front_matter(*, source: str, title: str, description: str, extra: Mapping[str, str] = {}) -> str:
+def front_matter(
+    *, source: str, title: str, description: str, extra: Mapping[str, str] = {}, searchable: bool = True
+) -> str:
     """Return the YAML front matter that starts every generated page, with the generated mark."""
     fields = {"title": title, "description": description, **extra}
     lines = [f"# {GENERATED_MARK.format(source=source)}"]
     lines += [f"{key}: {json.dumps(html.escape(value), ensure_ascii=False)}" for key, value in fields.items()]
+    if not searchable:
+        lines += ["search:", "  exclude: true"]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
@@ -210,7 +214,9 @@ def render_handout(program: Program, course: Course, *, image_sizes: ImageSizes)
     """Render a program's lessons on one page for printing: each lesson's figure, steps, cues and mistakes."""
     title = f"{program.title}: handout"
     description = f"All {len(program.lessons)} lessons of '{program.title}' on one page, ready to print."
-    parts = [front_matter(source=program.source, title=title, description=description, extra={"handout": program.id})]
+    # The handout repeats its lessons' text: kept out of search, so a search finds each lesson once.
+    meta = {"handout": program.id}
+    parts = [front_matter(source=program.source, title=title, description=description, extra=meta, searchable=False)]
     parts.append(f"# {plain(title)}\n")
     for number, lesson_id in enumerate(program.lessons, 1):
         lesson = course.lesson(lesson_id)

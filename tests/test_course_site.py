@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -81,3 +82,12 @@ EXTERNAL_FETCH = re.compile(
 def test_no_page_loads_anything_from_another_site(site: Path) -> None:
     for page in site.rglob("*.html"):
         assert not EXTERNAL_FETCH.search(page.read_text(encoding="utf-8")), page
+
+
+def test_search_finds_each_lesson_once_and_never_the_program_handout(site: Path) -> None:
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    hits = {doc["location"].split("#")[0] for doc in index["docs"] if "sacrum" in doc["text"].lower()}
+    assert any(page.startswith("lessons/02-dowel-test") for page in hits), "the dowel lesson is found"
+    assert not any("handout" in page for page in pages), "the handout repeats its lessons, so it stays out"
+    assert any(page.startswith("programs/new-client/") for page in pages), "the program page itself is found"
