@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 
@@ -32,13 +33,14 @@ class Mistake:
 
 @dataclass(frozen=True)
 class Lesson:
-    """One lesson, from lessons/*.yml."""
+    """One lesson, from lessons/*.yml or lessons/<part>/*.yml."""
 
     id: str
     title: str
     summary: str
     order: int
     source: str
+    part: str = ""
     figures: tuple[Figure, ...] = ()
     sections: tuple[Section, ...] = ()
     steps: tuple[str, ...] = ()
@@ -141,6 +143,11 @@ class Course:
     lessons: tuple[Lesson, ...]
     quizzes: tuple[Quiz, ...]
     programs: tuple[Program, ...] = ()
+
+    @functools.cached_property
+    def order_width(self) -> int:
+        """Return the digits of the largest lesson order (at least 2), so page names sort like the orders."""
+        return max(2, *(len(str(les.order)) for les in self.lessons))
 
     def quiz_for(self, lesson_id: str) -> Quiz | None:
         """Return the first quiz that checks the lesson `lesson_id`, or None."""
