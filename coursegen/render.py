@@ -136,7 +136,7 @@ def render_lesson(lesson: Lesson, course: Course, *, image_sizes: ImageSizes) ->
 
 def care_lesson(course: Course) -> Lesson | None:
     """Return the lesson that holds the red-flag self-check (the first unscored quiz), if there is one."""
-    check = next((q for q in course.quizzes if not q.scored), None)
+    check = course.self_check
     return course.lesson(check.lesson) if check else None
 
 
@@ -163,7 +163,7 @@ def lesson_practice(lesson: Lesson) -> str:
 
 def lesson_quiz_link(lesson: Lesson, course: Course, *, page: str) -> str:
     """Link a lesson to its quizzes."""
-    quizzes = [q for q in course.quizzes if q.lesson == lesson.id]
+    quizzes = course.quizzes_of(lesson.id)
     if not quizzes:
         return ""
     links = [f"[{plain(quiz_title(q, course))}]({relative(page, quiz_path(q, course))})" for q in quizzes]
@@ -189,7 +189,7 @@ def render_quiz_page(quiz: Quiz, course: Course) -> str:
     lesson_url = url_link(page, lesson_page)
     parts.append(render_quiz(quiz, lesson_title=lesson.title, lesson_url=lesson_url, root=url_root(page)) + "\n")
     links = [f"[Back to the lesson: {plain(lesson.title)}]({relative(page, lesson_page)})"]
-    following = next((les for les in course.lessons if les.order > lesson.order), None)
+    following = course.lesson_after(lesson)
     if following:
         links.append(f"[Next lesson: {plain(following.title)}]({relative(page, lesson_path(following, course))})")
     parts.append("\n".join(f"- {link}" for link in links) + "\n")
