@@ -116,16 +116,25 @@ def copy_generator(target: Path) -> None:
             shutil.copy2(source, target / part)
 
 
-def synthetic_course(target: Path, lessons: int) -> None:
-    """Write a course of `lessons` lessons, each with a figure and a four-question quiz."""
+def synthetic_course(target: Path, lessons: int, *, part_size: int = 0, prune: bool = False) -> None:
+    """Write a course of `lessons` lessons, each with a figure and a four-question quiz.
+
+    With `part_size`, the lessons sit in parts of that many (lessons/part-01/...); with `prune`, the
+    copy's mkdocs.yml turns on Material's navigation.prune.
+    """
     copy_generator(target)
+    if prune:
+        config = target / "mkdocs.yml"
+        config.write_text(with_prune(config.read_text(encoding="utf-8")), encoding="utf-8")
     (target / "docs/figures").mkdir(parents=True)
     shutil.copy2(ROOT / "docs/figures/dowel-test.svg", target / "docs/figures/figure.svg")
     (target / "docs/index.md").write_text("---\ntitle: Home\ndescription: A synthetic course.\n---\n\n# Home\n")
-    (target / "lessons").mkdir()
     (target / "quizzes").mkdir()
+    width = len(str(lessons))
     for n in range(1, lessons + 1):
-        (target / f"lessons/{n:04d}-lesson-{n}.yml").write_text(
+        lesson = target / "lessons" / synthetic_part(n, lessons, part_size=part_size) / f"{n:0{width}d}-lesson-{n}.yml"
+        lesson.parent.mkdir(parents=True, exist_ok=True)
+        lesson.write_text(
             f"id: lesson-{n}\ntitle: Lesson {n}\nsummary: Lesson number {n}.\norder: {n}\n"
             "figures:\n  - src: figures/figure.svg\n    alt: A person bending at the hips.\n"
             "sections:\n  - heading: Why\n    body: |\n      " + "Bend at the hips, not the back. " * 20 + "\n"
@@ -140,6 +149,21 @@ def synthetic_course(target: Path, lessons: int) -> None:
             "  - id: d\n    type: multiple\n    prompt: Cues?\n    options:\n"
             "      - text: Hips back\n        correct: true\n      - text: Round back\n"
         )
+
+
+def synthetic_part(n: int, lessons: int, *, part_size: int) -> str:
+    """Return the part folder of lesson `n` (part-01, part-02, ...), or '' when lessons are not in parts."""
+    if not part_size:
+        return ""
+    width = max(2, len(str(-(-lessons // part_size))))
+    return f"part-{(n - 1) // part_size + 1:0{width}d}"
+
+
+def with_prune(config: str) -> str:
+    """Return mkdocs.yml with navigation.prune added to theme.features."""
+    features = "\n  features:\n"
+    assert features in config, "mkdocs.yml has no theme.features list to add navigation.prune to"
+    return config.replace(features, features + "    - navigation.prune\n", 1)
 
 
 def measure_generator_share() -> None:
@@ -171,13 +195,19 @@ def measure_generator_share() -> None:
 
 
 def measure_scaling() -> None:
-    """Print build time, peak memory and time per lesson for synthetic courses of growing size."""
-    print("lessons  build (s)  peak memory (MB)  ms per lesson")
-    for lessons in (100, 300, 1000):
-        with tempfile.TemporaryDirectory() as tmp:
-            synthetic_course(Path(tmp), lessons)
-            seconds, memory = timed([sys.executable, "build.py", "build"], Path(tmp))
-            print(f"{lessons:7}  {seconds:9.1f}  {memory:16}  {seconds / lessons * 1000:13.1f}")
+    """Print build time, peak memory and time per lesson for synthetic courses of growing size, in two layouts.
+
+    The first is what AUTHORING.md advises for big courses (parts of 20 lessons, navigation.prune); the
+    second, for comparison, is every lesson at the top of lessons/ with Material's default navigation.
+    """
+    layouts = (("parts of 20 + prune", 20, True), ("flat, no prune", 0, False))
+    print("layout                lessons  build (s)  peak memory (MB)  ms per lesson")
+    for name, part_size, prune in layouts:
+        for lessons in (100, 300, 1000):
+            with tempfile.TemporaryDirectory() as tmp:
+                synthetic_course(Path(tmp), lessons, part_size=part_size, prune=prune)
+                seconds, memory = timed([sys.executable, "build.py", "build"], Path(tmp))
+                print(f"{name:20}  {lessons:7}  {seconds:9.1f}  {memory:16}  {seconds / lessons * 1000:13.1f}")
 
 
 def main() -> None:

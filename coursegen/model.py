@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 from dataclasses import dataclass
 
 
@@ -32,13 +34,14 @@ class Mistake:
 
 @dataclass(frozen=True)
 class Lesson:
-    """One lesson, from lessons/*.yml."""
+    """One lesson, from lessons/*.yml or lessons/<part>/*.yml."""
 
     id: str
     title: str
     summary: str
     order: int
     source: str
+    part: str = ""
     figures: tuple[Figure, ...] = ()
     sections: tuple[Section, ...] = ()
     steps: tuple[str, ...] = ()
@@ -142,10 +145,55 @@ class Course:
     quizzes: tuple[Quiz, ...]
     programs: tuple[Program, ...] = ()
 
+    @functools.cached_property
+    def order_width(self) -> int:
+        """Return the digits of the largest lesson order (at least 2), so page names sort like the orders."""
+        return max(2, *(len(str(les.order)) for les in self.lessons))
+
+    # The indexes below are built once per course: a page looks lessons and quizzes up several times,
+    # and a scan of the whole course for each look-up made rendering grow with the square of its size.
+
+    @functools.cached_property
+    def lessons_by_id(self) -> dict[str, Lesson]:
+        """Return each lesson by its id (the first, should two share one)."""
+        return {les.id: les for les in reversed(self.lessons)}
+
+    @functools.cached_property
+    def quizzes_by_lesson(self) -> dict[str, tuple[Quiz, ...]]:
+        """Return the quizzes of each lesson id, in course order."""
+        found: dict[str, list[Quiz]] = {}
+        for quiz in self.quizzes:
+            found.setdefault(quiz.lesson, []).append(quiz)
+        return {lesson_id: tuple(quizzes) for lesson_id, quizzes in found.items()}
+
+    @functools.cached_property
+    def self_check(self) -> Quiz | None:
+        """Return the red-flag self-check (the first unscored quiz), or None."""
+        return next((q for q in self.quizzes if not q.scored), None)
+
+    @functools.cached_property
+    def lessons_in_order(self) -> tuple[Lesson, ...]:
+        """Return the lessons sorted by order."""
+        return tuple(sorted(self.lessons, key=lambda les: les.order))
+
+    @functools.cached_property
+    def lesson_orders(self) -> list[int]:
+        """Return the orders of `lessons_in_order`, for bisection."""
+        return [les.order for les in self.lessons_in_order]
+
+    def quizzes_of(self, lesson_id: str) -> tuple[Quiz, ...]:
+        """Return the quizzes that check the lesson `lesson_id`, in course order."""
+        return self.quizzes_by_lesson.get(lesson_id, ())
+
     def quiz_for(self, lesson_id: str) -> Quiz | None:
         """Return the first quiz that checks the lesson `lesson_id`, or None."""
-        return next((q for q in self.quizzes if q.lesson == lesson_id), None)
+        return next(iter(self.quizzes_of(lesson_id)), None)
 
     def lesson(self, lesson_id: str) -> Lesson | None:
         """Return the lesson with id `lesson_id`, or None."""
-        return next((les for les in self.lessons if les.id == lesson_id), None)
+        return self.lessons_by_id.get(lesson_id)
+
+    def lesson_after(self, lesson: Lesson) -> Lesson | None:
+        """Return the lesson with the next higher order, or None after the last."""
+        at = bisect.bisect_right(self.lesson_orders, lesson.order)
+        return self.lessons_in_order[at] if at < len(self.lessons_in_order) else None

@@ -26,6 +26,7 @@ from .validate import Sources, validate_course
 from .write import Content, Plan, apply_plan, plan_writes, read_manifest, recover_site, swap_site
 
 SOURCE_FOLDERS = ("lessons", "quizzes", "programs")
+NESTED_FOLDERS = ("lessons", "quizzes")  # lessons in parts (lessons/week-1/), quizzes anywhere under quizzes/
 CONFIG = "mkdocs.yml"
 MKDOCS_TAGS = frozenset({"!ENV", "!relative"})
 
@@ -71,9 +72,10 @@ def read_sources(project: Path) -> Sources:
 
 
 def source_files(project: Path, folder: str) -> list[Path]:
-    """Return the YAML files of one source folder, sorted by name."""
+    """Return the YAML files of one source folder, sorted by name; lessons and quizzes may sit in sub-folders."""
     base = project / folder
-    return sorted(p for p in base.glob("*") if p.suffix in (".yml", ".yaml") and p.is_file()) if base.is_dir() else []
+    found = base.rglob("*") if folder in NESTED_FOLDERS else base.glob("*")
+    return sorted(p for p in found if p.suffix in (".yml", ".yaml") and p.is_file()) if base.is_dir() else []
 
 
 def load_file(project: Path, path: Path, *, extra_tags: frozenset[str] = frozenset()) -> Loaded:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
 from collections.abc import Mapping
 
@@ -26,7 +27,7 @@ def render_course(course: Course, *, image_sizes: ImageSizes) -> dict[str, str]:
     """Return every generated page of the course, keyed by its path under docs/."""
     pages: dict[str, str] = {}
     for lesson in course.lessons:
-        pages[lesson_path(lesson)] = render_lesson(lesson, course, image_sizes=image_sizes)
+        pages[lesson_path(lesson, course)] = render_lesson(lesson, course, image_sizes=image_sizes)
     for quiz in course.quizzes:
         pages[quiz_path(quiz, course)] = render_quiz_page(quiz, course)
     for program in course.programs:
@@ -35,15 +36,15 @@ def render_course(course: Course, *, image_sizes: ImageSizes) -> dict[str, str]:
     return pages
 
 
-def lesson_path(lesson: Lesson) -> str:
-    """Return the docs/ path of a lesson page; the order prefix keeps the navigation in order."""
-    return f"lessons/{lesson.order:02d}-{lesson.id}.md"
+def lesson_path(lesson: Lesson, course: Course) -> str:
+    """Return the docs/ path of a lesson page, in its part's folder; the order prefix keeps the navigation in order."""
+    return posixpath.join("lessons", lesson.part, f"{lesson.order:0{course.order_width}d}-{lesson.id}.md")
 
 
 def quiz_path(quiz: Quiz, course: Course) -> str:
-    """Return the docs/ path of a quiz page, ordered like its lesson."""
+    """Return the docs/ path of a quiz page, in the folder of its lesson's part and ordered like that lesson."""
     lesson = course.lesson(quiz.lesson)
-    return f"quizzes/{lesson.order:02d}-{quiz.id}.md"
+    return posixpath.join("quizzes", lesson.part, f"{lesson.order:0{course.order_width}d}-{quiz.id}.md")
 
 
 def program_path(program: Program) -> str:
@@ -57,8 +58,19 @@ def handout_path(program: Program) -> str:
 
 
 def relative(from_page: str, to_page: str) -> str:
-    """Return a Markdown link from one docs/ page to another (both one folder deep)."""
-    return to_page if "/" not in from_page else "../" + to_page
+    """Return a Markdown link from one docs/ page to another, at any depth, by way of the docs/ folder."""
+    folder = posixpath.dirname(from_page)
+    return posixpath.relpath(".", folder) + "/" + to_page if folder else to_page
+
+
+def url_root(page: str) -> str:
+    """Return the way up from a page's address to the site root (`lessons/01-x.md` -> `../../`)."""
+    return posixpath.relpath(".", page.removesuffix(".md")) + "/"
+
+
+def url_link(from_page: str, to_page: str) -> str:
+    """Return a link from one page's address to another's, for raw HTML and front matter (`../02-y/`)."""
+    return posixpath.relpath(to_page.removesuffix(".md"), from_page.removesuffix(".md")) + "/"
 
 
 def front_matter(
@@ -101,11 +113,11 @@ def figure_html(figure: Figure, *, root: str, sizes: ImageSizes, eager: bool) ->
 
 def render_lesson(lesson: Lesson, course: Course, *, image_sizes: ImageSizes) -> str:
     """Render one lesson page."""
-    page = lesson_path(lesson)
+    page = lesson_path(lesson, course)
     meta = {"lesson": lesson.id}
     care = care_lesson(course)
     if care and care.id != lesson.id:
-        meta["care_url"] = "../" + lesson_path(care).removeprefix("lessons/").removesuffix(".md") + "/"
+        meta["care_url"] = url_link(page, lesson_path(care, course))
         meta["care_title"] = care.title
     elif care:
         meta["care_page"] = "true"
@@ -113,7 +125,8 @@ def render_lesson(lesson: Lesson, course: Course, *, image_sizes: ImageSizes) ->
         meta["image"] = lesson.figures[0].src
     parts = [front_matter(source=lesson.source, title=lesson.title, description=lesson.summary, extra=meta)]
     parts.append(f"# {plain(lesson.title)}\n\n{plain(lesson.summary)}\n")
-    figures = [figure_html(f, root="../../", sizes=image_sizes, eager=i == 0) for i, f in enumerate(lesson.figures)]
+    root = url_root(page)
+    figures = [figure_html(f, root=root, sizes=image_sizes, eager=i == 0) for i, f in enumerate(lesson.figures)]
     if figures:
         parts.append(figures[0] + "\n")
     parts += [f"## {plain(s.heading)}\n\n{markdown(s.body)}\n" for s in lesson.sections]
@@ -127,7 +140,7 @@ def render_lesson(lesson: Lesson, course: Course, *, image_sizes: ImageSizes) ->
 
 def care_lesson(course: Course) -> Lesson | None:
     """Return the lesson that holds the red-flag self-check (the first unscored quiz), if there is one."""
-    check = next((q for q in course.quizzes if not q.scored), None)
+    check = course.self_check
     return course.lesson(check.lesson) if check else None
 
 
@@ -154,7 +167,7 @@ def lesson_practice(lesson: Lesson) -> str:
 
 def lesson_quiz_link(lesson: Lesson, course: Course, *, page: str) -> str:
     """Link a lesson to its quizzes."""
-    quizzes = [q for q in course.quizzes if q.lesson == lesson.id]
+    quizzes = course.quizzes_of(lesson.id)
     if not quizzes:
         return ""
     links = [f"[{plain(quiz_title(q, course))}]({relative(page, quiz_path(q, course))})" for q in quizzes]
@@ -176,12 +189,13 @@ def render_quiz_page(quiz: Quiz, course: Course) -> str:
     parts.append(f"# {plain(title)}\n")
     if quiz.intro:
         parts.append(plain(quiz.intro) + "\n")
-    lesson_url = "../../" + lesson_path(lesson)[: -len(".md")] + "/"
-    parts.append(render_quiz(quiz, lesson_title=lesson.title, lesson_url=lesson_url, root="../../") + "\n")
-    links = [f"[Back to the lesson: {plain(lesson.title)}]({relative(page, lesson_path(lesson))})"]
-    following = next((les for les in course.lessons if les.order > lesson.order), None)
+    lesson_page = lesson_path(lesson, course)
+    lesson_url = url_link(page, lesson_page)
+    parts.append(render_quiz(quiz, lesson_title=lesson.title, lesson_url=lesson_url, root=url_root(page)) + "\n")
+    links = [f"[Back to the lesson: {plain(lesson.title)}]({relative(page, lesson_page)})"]
+    following = course.lesson_after(lesson)
     if following:
-        links.append(f"[Next lesson: {plain(following.title)}]({relative(page, lesson_path(following))})")
+        links.append(f"[Next lesson: {plain(following.title)}]({relative(page, lesson_path(following, course))})")
     parts.append("\n".join(f"- {link}" for link in links) + "\n")
     return "\n".join(parts)
 
@@ -201,7 +215,8 @@ def render_program(program: Program, course: Course) -> str:
     for number, lesson_id in enumerate(program.lessons, 1):
         lesson = course.lesson(lesson_id)
         items.append(
-            f"{number}. [{plain(lesson.title)}]({relative(page, lesson_path(lesson))})  \n   {plain(lesson.summary)}"
+            f"{number}. [{plain(lesson.title)}]({relative(page, lesson_path(lesson, course))})  \n"
+            f"   {plain(lesson.summary)}"
         )
     parts.append("\n".join(items) + "\n")
     handout = relative(page, handout_path(program))
@@ -212,6 +227,7 @@ def render_program(program: Program, course: Course) -> str:
 
 def render_handout(program: Program, course: Course, *, image_sizes: ImageSizes) -> str:
     """Render a program's lessons on one page for printing: each lesson's figure, steps, cues and mistakes."""
+    page = handout_path(program)
     title = f"{program.title}: handout"
     description = f"All {len(program.lessons)} lessons of '{program.title}' on one page, ready to print."
     # The handout repeats its lessons' text: kept out of search, so a search finds each lesson once.
@@ -222,7 +238,8 @@ def render_handout(program: Program, course: Course, *, image_sizes: ImageSizes)
         lesson = course.lesson(lesson_id)
         parts.append(f"## {number}. {plain(lesson.title)}\n\n{plain(lesson.summary)}\n")
         if lesson.figures:
-            parts.append(figure_html(lesson.figures[0], root="../../", sizes=image_sizes, eager=number == 1) + "\n")
+            figure = figure_html(lesson.figures[0], root=url_root(page), sizes=image_sizes, eager=number == 1)
+            parts.append(figure + "\n")
         practice = lesson_practice(lesson).replace("\n## ", "\n### ").replace("## ", "### ", 1)
         parts.append(practice)
     return "\n".join(parts)

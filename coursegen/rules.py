@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .convert import Converted, did_you_mean
 from .diagnostics import Diagnostic, error, warning
@@ -258,6 +258,7 @@ def cross_file(checked: list, *, all_lessons_read: bool = True) -> list[Diagnost
     problems += duplicate_across(by_kind["lesson"], "order", "lesson")
     if not all_lessons_read:
         return problems
+    problems += menu_order(by_kind["lesson"])
     lesson_ids = [c.values.get("id") for c in by_kind["lesson"] if c.values.get("id")]
     for quiz in by_kind["quiz"]:
         problems += missing_reference(quiz, ("lesson",), quiz.values.get("lesson"), lesson_ids)
@@ -276,6 +277,66 @@ def cross_file(checked: list, *, all_lessons_read: bool = True) -> list[Diagnost
                 )
             )
     return problems
+
+
+def lesson_part(path: str) -> str:
+    """Return the part (the sub-folder of lessons/) a lesson file sits in, or '' at the top of lessons/."""
+    return "/".join(PurePosixPath(path).parts[1:-1])
+
+
+def lesson_place(path: str) -> list[Diagnostic]:
+    """Refuse a lesson file more than one folder below lessons/: a part is a single sub-folder."""
+    folders = PurePosixPath(path).parts[1:-1]
+    if len(folders) < 2:
+        return []
+    name = PurePosixPath(path).name
+    return [
+        error(
+            path,
+            1,
+            1,
+            f"a lesson file can be in lessons/ or in one sub-folder of it, not {len(folders)} folders deep",
+            f"Move it to lessons/{folders[0]}/{name}. A sub-folder of lessons/ is a part of the course, "
+            "and its name becomes the part's title in the menu.",
+        )
+    ]
+
+
+def menu_key(path: str) -> tuple[bool, str]:
+    """Return where MkDocs' menu puts a lesson file: lessons at the top of lessons/ first, then parts by name."""
+    part = lesson_part(path)
+    return bool(part), part
+
+
+def menu_order(lessons: list) -> list[Diagnostic]:
+    """Warn about a lesson that the menu lists before its part's place in the order ('Next lesson' follows order)."""
+    placed = [c for c in lessons if isinstance(c.values.get("order"), int) and not lesson_place(c.out.path)]
+    ordered = sorted(placed, key=lambda c: c.values["order"])
+    problems = []
+    furthest = None
+    for c in ordered:
+        if furthest is None or menu_key(c.out.path) >= menu_key(furthest.out.path):
+            furthest = c
+            continue
+        problems.append(
+            warning(
+                c.out.path,
+                *c.out.at(("order",)),
+                f"lesson order {c.values['order']} comes after order {furthest.values['order']} "
+                f"({furthest.out.path}), but the menu lists {part_name(c.out.path)} before "
+                f"{part_name(furthest.out.path)}",
+                "The menu lists the lessons at the top of lessons/ first, then each part by folder name; "
+                "'Next lesson' follows the order numbers. Move the file into the right part, renumber the "
+                "lessons, or name the folders so they sort in course order (part-01, part-02, ...).",
+            )
+        )
+    return problems
+
+
+def part_name(path: str) -> str:
+    """Name the place of a lesson file in the menu, for messages."""
+    part = lesson_part(path)
+    return f"part '{part}'" if part else "the lessons at the top of lessons/"
 
 
 def duplicate_across(files: list, key: str, kind: str) -> list[Diagnostic]:

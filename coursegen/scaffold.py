@@ -86,12 +86,13 @@ questions:
 
 
 def new_lesson(project: Path, slug: str) -> Path:
-    """Write a starter lesson numbered after the last one, and return its path."""
+    """Write a starter lesson at the top of lessons/, numbered after the last one in any part, and return its path."""
     check_slug(slug)
     folder = project / "lessons"
-    taken = [p.name for p in folder.glob("*.y*ml") if p.stem == slug or p.stem.endswith(f"-{slug}")]
+    taken = [p for p in lesson_files(folder) if p.stem == slug or p.stem.endswith(f"-{slug}")]
     if taken:
-        raise click.UsageError(f"lessons/{taken[0]} already exists; pick another name or edit that file.")
+        name = taken[0].relative_to(project).as_posix()
+        raise click.UsageError(f"{name} already exists; pick another name or edit that file.")
     order = next_order(folder)
     path = folder / f"{order:02d}-{slug}.yml"
     title = slug.replace("-", " ").capitalize()
@@ -114,13 +115,18 @@ def check_slug(slug: str) -> None:
 
 
 def next_order(folder: Path) -> int:
-    """Return one more than the highest order found in lesson files, from their names or `order:` lines."""
+    """Return one more than the highest `order:` found in the lesson files, parts included."""
     orders = [0]
-    for path in folder.glob("*.y*ml") if folder.is_dir() else []:
+    for path in lesson_files(folder):
         found = re.search(r"^order:\s*(\d+)\s*$", path.read_text(encoding="utf-8", errors="replace"), re.M)
         if found:
             orders.append(int(found.group(1)))
     return max(orders) + 1
+
+
+def lesson_files(folder: Path) -> list[Path]:
+    """Return the lesson files in lessons/ and its part folders."""
+    return sorted(folder.rglob("*.y*ml")) if folder.is_dir() else []
 
 
 def write_new(path: Path, text: str) -> Path:

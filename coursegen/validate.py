@@ -32,6 +32,7 @@ class Sources:
 def validate_course(sources: Sources, *, docs_dir: Path, env: Mapping[str, str]) -> tuple[Course | None, list]:
     """Validate every file, then the links between them; return the course and all diagnostics."""
     diagnostics: list[Diagnostic] = [d for group in all_loaded(sources) for d in group.diagnostics]
+    diagnostics += [d for f in sources.lessons for d in rules.lesson_place(f.path)]
     settings = read_settings(sources.config, docs_dir=docs_dir, env=env, diagnostics=diagnostics)
     lessons = [read_file(f, LESSON, build_lesson, docs_dir, diagnostics) for f in sources.lessons]
     quizzes = [read_file(f, QUIZ, build_quiz, docs_dir, diagnostics) for f in sources.quizzes]
@@ -89,6 +90,7 @@ def build_lesson(values: dict, path: str) -> Lesson:
         summary=values["summary"],
         order=values["order"],
         source=path,
+        part=rules.lesson_part(path),
         figures=tuple(Figure(f["src"], f["alt"], f.get("caption") or "") for f in values.get("figures") or ()),
         sections=tuple(Section(s["heading"], s["body"]) for s in values.get("sections") or ()),
         steps=tuple(values.get("steps") or ()),
