@@ -73,6 +73,7 @@ def front_matter_text(page: str) -> tuple[str, str]:
     return fields.get("title", ""), fields.get("description", "")
 
 
+@functools.cache
 def font(size: int, *, bold: bool = False) -> ImageFont.ImageFont:
     """Return DejaVu Sans at a size, or Pillow's own font if Debian's fonts are missing."""
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
