@@ -279,14 +279,19 @@ def cross_file(checked: list, *, all_lessons_read: bool = True) -> list[Diagnost
     return problems
 
 
+def lesson_folders(path: str) -> tuple[str, ...]:
+    """Return the folders between lessons/ and a lesson file: none at the top, one for a part."""
+    return PurePosixPath(path).parts[1:-1]
+
+
 def lesson_part(path: str) -> str:
     """Return the part (the sub-folder of lessons/) a lesson file sits in, or '' at the top of lessons/."""
-    return "/".join(PurePosixPath(path).parts[1:-1])
+    return "/".join(lesson_folders(path))
 
 
 def lesson_place(path: str) -> list[Diagnostic]:
     """Refuse a lesson file more than one folder below lessons/: a part is a single sub-folder."""
-    folders = PurePosixPath(path).parts[1:-1]
+    folders = lesson_folders(path)
     if len(folders) < 2:
         return []
     name = PurePosixPath(path).name
@@ -310,7 +315,7 @@ def menu_key(path: str) -> tuple[bool, str]:
 
 def menu_order(lessons: list) -> list[Diagnostic]:
     """Warn about a lesson that the menu lists before its part's place in the order ('Next lesson' follows order)."""
-    placed = [c for c in lessons if isinstance(c.values.get("order"), int) and not lesson_place(c.out.path)]
+    placed = [c for c in lessons if isinstance(c.values.get("order"), int) and len(lesson_folders(c.out.path)) < 2]
     ordered = sorted(placed, key=lambda c: c.values["order"])
     problems = []
     furthest = None
