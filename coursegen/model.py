@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .strings import Strings
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,15 @@ class Mistake:
 
 
 @dataclass(frozen=True)
+class Callout:
+    """A boxed note in a lesson, drawn in one of Material's admonition styles."""
+
+    style: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Lesson:
     """One lesson, from lessons/*.yml or lessons/<part>/*.yml."""
 
@@ -49,7 +61,7 @@ class Lesson:
     mistakes: tuple[Mistake, ...] = ()
     easier: str = ""
     harder: str = ""
-    practitioner: str = ""
+    callouts: tuple[Callout, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,17 +85,19 @@ class Question:
     prompt: str
     options: tuple[Option, ...] = ()
     steps: tuple[str, ...] = ()
-    tier: str = ""
+    level: str = ""
     explanation: str = ""
 
 
 @dataclass(frozen=True)
-class Care:
-    """The advice a self-check gives for one tier."""
+class Level:
+    """One level of a self-check, most serious first: its advice shows when one of its questions is answered yes."""
 
-    tier: str
+    id: str
     title: str
     message: str
+    style: str
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,7 +111,7 @@ class Quiz:
     questions: tuple[Question, ...]
     intro: str = ""
     scored: bool = True
-    care: tuple[Care, ...] = ()
+    levels: tuple[Level, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,6 +125,7 @@ class Program:
     note: str = ""
     reminder_days: tuple[str, ...] = ()
     reminder_time: str = "08:00"
+    reminder_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -126,13 +141,30 @@ class Trainer:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """A note the course shows on every lesson and handout, with an optional link to one lesson."""
+
+    title: str
+    text: str
+    style: str = "note"
+    link: str = ""
+    link_text: str = ""
+
+
+@dataclass(frozen=True)
 class Settings:
     """Course-wide settings from mkdocs.yml."""
 
     site_name: str
+    strings: Strings
     site_url: str = ""
+    site_description: str = ""
     offline: bool = True
     theme_color: str = "#00695c"
+    short_name: str = ""
+    logo: str = ""
+    notice: Notice | None = None
+    parts: Mapping[str, str] = field(default_factory=dict)
     trainer: Trainer = Trainer()
 
 
@@ -165,11 +197,6 @@ class Course:
         for quiz in self.quizzes:
             found.setdefault(quiz.lesson, []).append(quiz)
         return {lesson_id: tuple(quizzes) for lesson_id, quizzes in found.items()}
-
-    @functools.cached_property
-    def self_check(self) -> Quiz | None:
-        """Return the red-flag self-check (the first unscored quiz), or None."""
-        return next((q for q in self.quizzes if not q.scored), None)
 
     @functools.cached_property
     def lessons_in_order(self) -> tuple[Lesson, ...]:

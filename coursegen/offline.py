@@ -8,17 +8,15 @@ replaces the old cache on the reader's next visit.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import io
 import json
 from pathlib import Path
 
-from PIL import Image, ImageDraw
-
+from . import paths
+from .icons import Artwork, Fonts, app_icon
 from .model import Settings
 
-MANIFEST = "manifest.webmanifest"
-ICON_SIZES = (192, 512)
 SKIPPED = ("assets/javascripts/lunr/", "sw.js", "previews/", "calendar/")  # not needed to read offline
 SKIPPED_SUFFIXES = (".gz", ".map")
 
@@ -67,21 +65,24 @@ self.addEventListener("activate", (event) => {
 """
 
 
-def render_offline_files(settings: Settings) -> dict[str, bytes]:
-    """Return the web app manifest and its icons, keyed by their path under docs/."""
-    files = {f"icons/icon-{size}.png": icon_png(size, color=settings.theme_color) for size in ICON_SIZES}
-    files["icons/maskable-512.png"] = icon_png(512, color=settings.theme_color, maskable=True)
-    files[MANIFEST] = manifest_json(settings).encode("utf-8")
+def render_offline_files(settings: Settings, *, logo: Artwork | None, fonts: Fonts) -> dict[str, bytes]:
+    """Return the web app manifest and its icons, made from the course logo, keyed by their path under docs/."""
+    icon = functools.partial(app_icon, name=settings.site_name, logo=logo, color=settings.theme_color, fonts=fonts)
+    files = {paths.icon(size): icon(size) for size in paths.ICON_SIZES}
+    files[paths.MASKABLE_ICON] = icon(512, maskable=True)
+    files[paths.MANIFEST] = manifest_json(settings).encode("utf-8")
     return files
 
 
 def manifest_json(settings: Settings) -> str:
     """Return the web app manifest; its URLs are relative, so the site works under any sub-path."""
-    icons = [{"src": f"icons/icon-{s}.png", "sizes": f"{s}x{s}", "type": "image/png"} for s in ICON_SIZES]
-    icons.append({"src": "icons/maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"})
+    icons = [{"src": paths.icon(s), "sizes": f"{s}x{s}", "type": "image/png"} for s in paths.ICON_SIZES]
+    icons.append({"src": paths.MASKABLE_ICON, "sizes": "512x512", "type": "image/png", "purpose": "maskable"})
     manifest = {
         "name": settings.site_name,
-        "short_name": settings.site_name[:12],
+        "short_name": settings.short_name,
+        "description": settings.site_description,
+        "lang": settings.strings.language,
         "start_url": "./",
         "scope": "./",
         "display": "standalone",
@@ -90,24 +91,6 @@ def manifest_json(settings: Settings) -> str:
         "icons": icons,
     }
     return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-
-
-def icon_png(size: int, *, color: str, maskable: bool = False) -> bytes:
-    """Draw the course icon: a figure bending at the hips, white on the theme colour."""
-    image = Image.new("RGB", (size, size), color if maskable else "#ffffff")
-    draw = ImageDraw.Draw(image)
-    inset = 0 if maskable else size // 16
-    if not maskable:
-        draw.rounded_rectangle((inset, inset, size - inset, size - inset), radius=size // 5, fill=color)
-    u = size / 100
-    width = max(2, round(7 * u))
-    draw.line([(42 * u, 78 * u), (46 * u, 55 * u), (72 * u, 40 * u)], fill="white", width=width, joint="curve")
-    draw.line([(46 * u, 55 * u), (40 * u, 78 * u)], fill="white", width=width)
-    draw.ellipse((74 * u, 28 * u, 86 * u, 40 * u), fill="white")
-    draw.line([(30 * u, 80 * u), (80 * u, 80 * u)], fill="white", width=max(1, round(3 * u)))
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return out.getvalue()
 
 
 def write_service_worker(site: Path, *, offline: bool) -> None:

@@ -8,27 +8,38 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
+from . import paths, scaffold
 from .diagnostics import Diagnostic, error, has_errors, promote_warnings, sort_key
+from .guide import update_guide
+from .icons import Artwork, Fonts
 from .images import figure_sizes
+from .json_schema import schema_files
 from .load import Loaded, load
 from .model import Course
 from .offline import render_offline_files, write_service_worker
-from .render import render_course
+from .render import page_heads, render_course
 from .share import render_share_files
+from .theme import theme_files
 from .validate import Sources, validate_course
-from .write import Content, Plan, apply_plan, plan_writes, read_manifest, recover_site, swap_site
+from .write import Content, Plan, apply_plan, plan_writes, read_manifest, recover_site, swap_site, write_atomic
 
 SOURCE_FOLDERS = ("lessons", "quizzes", "programs")
 NESTED_FOLDERS = ("lessons", "quizzes")  # lessons in parts (lessons/week-1/), quizzes anywhere under quizzes/
 CONFIG = "mkdocs.yml"
 MKDOCS_TAGS = frozenset({"!ENV", "!relative"})
+PACKAGE = Path(__file__).resolve().parent
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 
 @dataclass(frozen=True)
@@ -88,42 +99,170 @@ def load_file(project: Path, path: Path, *, extra_tags: frozenset[str] = frozens
     return load(data, path=name, extra_tags=extra_tags)
 
 
+def read_catalogues() -> dict[str, dict]:
+    """Read the strings catalogues that ship with the engine, keyed by language code."""
+    folder = PACKAGE / "catalogues"
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yml"))}
+
+
+def read_theme() -> dict[str, bytes]:
+    """Read the engine's theme files, keyed by their path under coursegen/theme/."""
+    folder = PACKAGE / "theme"
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def read_fonts() -> Fonts:
+    """Read the DejaVu fonts that cards and icons are drawn with, if the machine has them."""
+
+    def read(name: str) -> bytes | None:
+        try:
+            return (FONT_DIR / name).read_bytes()
+        except OSError:
+            return None
+
+    return Fonts(read("DejaVuSans.ttf"), read("DejaVuSans-Bold.ttf"))
+
+
+def read_logo(docs_dir: Path, logo: str) -> Artwork | None:
+    """Read the course logo named in mkdocs.yml, if it names one that exists."""
+    if not logo:
+        return None
+    try:
+        return Artwork(logo, (docs_dir / logo).read_bytes())
+    except OSError:
+        return None
+
+
 def generate(project: Path, *, strict: bool = False, env: Mapping[str, str] | None = None) -> Generated:
-    """Read, validate and render the course, and plan the writes to docs/, without writing anything."""
+    """Read, validate and render the course, and plan the writes, without writing anything."""
     sources = read_sources(project)
     texts = {f.path: f.text for f in [sources.config, *sources.lessons, *sources.quizzes, *sources.programs]}
     docs_dir = project / "docs"
-    course, diagnostics = validate_course(sources, docs_dir=docs_dir, env=os.environ if env is None else env)
+    course, diagnostics = validate_course(
+        sources, catalogues=read_catalogues(), docs_dir=docs_dir, env=os.environ if env is None else env
+    )
     if strict:
         diagnostics = promote_warnings(diagnostics)
     diagnostics = sorted(diagnostics, key=sort_key)
     if course is None or has_errors(diagnostics):
         return Generated(tuple(diagnostics), course, texts=texts)
-    pages = render_pages(course, docs_dir=docs_dir)
-    plan = plan_writes(pages, docs_dir=docs_dir, manifest=read_manifest(project))
+    pages = render_files(course, docs_dir=docs_dir)
+    plan = plan_writes(pages, project=project, manifest=read_manifest(project))
     return Generated(tuple(diagnostics) + plan.problems, course, pages, plan, texts)
 
 
-def render_pages(course: Course, *, docs_dir: Path) -> dict[str, Content]:
-    """Render every generated file of the course, keyed by its path under docs/."""
+def render_files(course: Course, *, docs_dir: Path) -> dict[str, Content]:
+    """Render every generated file of the course, keyed by its path in the course folder."""
     figures = [f.src for lesson in course.lessons for f in lesson.figures]
     figures += [o.image for quiz in course.quizzes for q in quiz.questions for o in q.options if o.image]
-    pages: dict[str, Content] = dict(render_course(course, image_sizes=figure_sizes(figures, docs_dir=docs_dir)))
-    pages |= render_share_files(course, pages={p: t for p, t in pages.items() if isinstance(t, str)})
-    pages |= render_offline_files(course.settings)
-    return pages
+    sizes = figure_sizes(figures, docs_dir=docs_dir)
+    logo = read_logo(docs_dir, course.settings.logo)
+    fonts = read_fonts()
+    docs: dict[str, Content] = dict(render_course(course, image_sizes=sizes))
+    docs |= render_share_files(course, heads=page_heads(course), logo=logo, fonts=fonts)
+    docs |= render_offline_files(course.settings, logo=logo, fonts=fonts)
+    files: dict[str, Content] = {f"{paths.DOCS}/{rel}": content for rel, content in docs.items()}
+    return files | theme_files(course, packaged=read_theme())
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a command did: whether it succeeded, every diagnostic with its file's text, and what to tell the author."""
+
+    ok: bool
+    diagnostics: tuple[Diagnostic, ...] = ()
+    texts: dict[str, str] = field(default_factory=dict)
+    message: str = ""
+    detail: str = ""  # the engine's own output, when it failed
+
+    def report(self) -> str:
+        """Return every diagnostic with its source line and hint, then a count, then the final message."""
+        lines = [d.format(self.texts.get(d.path)) for d in self.diagnostics]
+        errors = sum(d.severity == "error" for d in self.diagnostics)
+        if self.diagnostics:
+            files = len({d.path for d in self.diagnostics})
+            lines.append(
+                f"{plural(errors, 'error')} and {plural(len(self.diagnostics) - errors, 'warning')} "
+                f"in {plural(files, 'file')}."
+            )
+        if self.detail:
+            lines.append(self.detail.rstrip())
+        if self.message:
+            lines.append(self.message)
+        return "\n".join(lines)
+
+
+NOT_WRITTEN = "Nothing was written. Fix the errors above, then run the build again."
+
+
+def plural(count: int, word: str) -> str:
+    """Return '1 error' or '2 errors'."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def check(project: Path, *, strict: bool = False, env: Mapping[str, str] | None = None) -> Outcome:
+    """Validate every course file and report all problems, without writing anything."""
+    generated = generate(project, strict=strict, env=env)
+    if not generated.ok:
+        return Outcome(False, generated.diagnostics, generated.texts, NOT_WRITTEN)
+    course = generated.course
+    counts = f"{len(course.lessons)} lessons, {len(course.quizzes)} quizzes, {len(course.programs)} programs"
+    return Outcome(True, generated.diagnostics, generated.texts, f"OK: {counts}.")
+
+
+def build(
+    project: Path,
+    *,
+    site_dir: Path,
+    strict: bool = False,
+    engine: str = "mkdocs",
+    env: Mapping[str, str] | None = None,
+) -> Outcome:
+    """Validate, write the generated files, then build the site and swap it in; on any error, change nothing."""
+    started = time.perf_counter()
+    recover_site(site_dir)
+    generated = generate(project, strict=strict, env=env)
+    if not generated.ok:
+        return Outcome(False, generated.diagnostics, generated.texts, NOT_WRITTEN)
+    changed = write_docs(project, generated)
+    ok, output = build_site(project, site_dir=site_dir, offline=generated.course.settings.offline, engine=engine)
+    name = site_dir.name
+    if not ok:
+        return Outcome(
+            False,
+            generated.diagnostics,
+            generated.texts,
+            f"{engine} could not build the site; {name}/ was left as it was.",
+            output,
+        )
+    seconds = time.perf_counter() - started
+    message = f"Built {len(generated.pages)} generated files ({changed} changed) into {name}/ in {seconds:.1f} s."
+    return Outcome(True, generated.diagnostics, generated.texts, message)
+
+
+def regenerate(project: Path) -> Outcome:
+    """Validate and write the generated files for the preview server, keeping the last good ones on error."""
+    generated = generate(project)
+    if generated.ok:
+        changed = write_docs(project, generated)
+        return Outcome(True, generated.diagnostics, generated.texts, f"Regenerated: {changed} files changed.")
+    note = (
+        "The preview shows the last good version until the errors are fixed."
+        if has_errors(generated.diagnostics)
+        else ""
+    )
+    return Outcome(False, generated.diagnostics, generated.texts, note)
 
 
 def write_docs(project: Path, generated: Generated) -> int:
-    """Apply the planned writes to docs/; return how many files changed."""
+    """Apply the planned writes to the course folder; return how many files changed."""
     plan = generated.plan
-    apply_plan(plan, project=project, docs_dir=project / "docs", pages=generated.pages)
+    apply_plan(plan, project=project, pages=generated.pages)
     return len(plan.writes) + len(plan.deletes)
 
 
 def build_site(project: Path, *, site_dir: Path, offline: bool = True, engine: str = "mkdocs") -> tuple[bool, str]:
     """Build the site into a temporary folder with MkDocs or Zensical, and swap it in only if the build succeeds."""
-    recover_site(site_dir)
     remove_stale_builds(site_dir)
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     temporary.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read the site
@@ -184,3 +323,104 @@ def last_commit_time(project: Path) -> str:
     except OSError:
         return ""
     return result.stdout.strip() if result.returncode == 0 else ""
+
+
+WATCHED = ("lessons", "quizzes", "programs", "docs/figures", "docs/assets", "mkdocs.yml")
+
+
+def serve(project: Path, *, port: int, tell: Callable[[Outcome], None]) -> Outcome:
+    """Preview the site at http://127.0.0.1:PORT/, regenerating when a course file changes, until stopped."""
+    tell(regenerate(project))
+    command = mkdocs_command("serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}")
+    server = subprocess.Popen(command, cwd=project, env=engine_env())
+    # A stop from a process manager or a closed terminal must stop the preview server too, as Ctrl-C does.
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, lambda *_: sys.exit(0))
+    seen = watched_times(project)
+    try:
+        while server.poll() is None:
+            time.sleep(0.5)
+            now = watched_times(project)
+            if now != seen:
+                seen = now
+                tell(regenerate(project))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+        server.wait()
+    return Outcome(server.returncode in (0, -signal.SIGTERM, None), message="Stopped the preview.")
+
+
+def watched_times(project: Path) -> dict[str, float]:
+    """Return the modification time of every course file the preview watches (not the generated ones)."""
+    owned = set(read_manifest(project))
+    times = {}
+    for name in WATCHED:
+        path = project / name
+        for item in [path, *path.rglob("*")] if path.is_dir() else [path]:
+            rel = item.relative_to(project).as_posix()
+            if item.is_file() and rel not in owned:
+                times[rel] = item.stat().st_mtime
+    return times
+
+
+def new_lesson(project: Path, slug: str) -> Outcome:
+    """Write a starter lesson at the top of lessons/, numbered after the last one in any part."""
+    problem = scaffold.slug_problem(slug)
+    if problem:
+        return Outcome(False, message=problem)
+    files = source_files(project, "lessons")
+    taken = [p for p in files if p.stem == slug or p.stem.endswith(f"-{slug}")]
+    if taken:
+        name = taken[0].relative_to(project).as_posix()
+        return Outcome(False, message=f"{name} already exists; pick another name or edit that file.")
+    order = scaffold.next_order([p.read_text(encoding="utf-8", errors="replace") for p in files])
+    return write_new(project, f"lessons/{order:02d}-{slug}.yml", scaffold.lesson_file(slug, order=order))
+
+
+def new_quiz(project: Path, slug: str, *, lesson: str) -> Outcome:
+    """Write a starter quiz for a lesson."""
+    problem = scaffold.slug_problem(slug) or scaffold.slug_problem(lesson)
+    if problem:
+        return Outcome(False, message=problem)
+    return write_new(project, f"quizzes/{slug}.yml", scaffold.quiz_file(slug, lesson=lesson))
+
+
+def write_new(project: Path, rel: str, text: str) -> Outcome:
+    """Write a new course file, refusing to overwrite one that exists."""
+    path = project / rel
+    if path.exists():
+        return Outcome(False, message=f"{rel} already exists; pick another name or edit that file.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        return Outcome(False, message=f"cannot write {rel}: {exc.strerror}")
+    return Outcome(True, message=f"Wrote {rel}. Edit it, then run: python build.py check")
+
+
+def init_course(folder: Path, *, name: str | None = None, language: str = "en") -> Outcome:
+    """Make a new course folder that builds at once: one lesson, quiz and program, and nothing else's."""
+    if folder.exists() and any(folder.iterdir()):
+        return Outcome(False, message=f"{folder} is not empty; pick a new folder for the course.")
+    title = name or folder.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize() or "My course"
+    files = scaffold.course_files(name=title, language=language, schemas=schema_files())
+    try:
+        for rel, text in files.items():
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            (folder / rel).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        return Outcome(False, message=f"cannot write the course into {folder}: {exc.strerror}")
+    return Outcome(True, message=f"Made a new course in {folder}. Next: cd {folder} && coursegen build")
+
+
+def write_schema(project: Path) -> Outcome:
+    """Write the JSON Schema files in schema/ and the field tables of AUTHORING.md, if they changed."""
+    files = dict(schema_files())
+    guide = project / "AUTHORING.md"
+    files["AUTHORING.md"] = update_guide(guide.read_text(encoding="utf-8") if guide.exists() else "")
+    for rel, text in files.items():
+        if not (project / rel).exists() or (project / rel).read_text(encoding="utf-8") != text:
+            write_atomic(project / rel, text)
+    return Outcome(True, message="Wrote schema/*.schema.json and the field tables in AUTHORING.md.")

@@ -8,20 +8,11 @@ from pathlib import Path, PurePosixPath
 
 from .convert import Converted, did_you_mean
 from .diagnostics import Diagnostic, error, warning
+from .schema import MAX_LEVELS, QUESTION_TYPES, TYPE_KEYS
 
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 LINK_TARGET = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*):|^\s{0,3}\[[^\]]+\]:\s*<?([A-Za-z][\w+.\-]*):", re.M)
-CHOICE_TYPES = ("single", "multiple", "picture")
-FIELDS_BY_TYPE = {
-    "single": {"options"},
-    "multiple": {"options"},
-    "picture": {"options"},
-    "true-false": {"answer", "feedback_true", "feedback_false"},
-    "order": {"steps"},
-    "yes-no": {"tier"},
-}
-TYPE_FIELDS = set().union(*FIELDS_BY_TYPE.values())
 
 
 def check(kind: str, values: dict, out: Converted, *, docs_dir: Path) -> None:
@@ -49,8 +40,10 @@ def check_lesson(values: dict, out: Converted, *, docs_dir: Path) -> None:
     for name in ("steps", "cues"):
         for i, text in enumerate(values.get(name) or ()):
             check_markdown(text, out, (name, i))
-    for name in ("easier", "harder", "practitioner"):
+    for name in ("easier", "harder"):
         check_markdown(values.get(name), out, (name,))
+    for i, callout in enumerate(values.get("callouts") or ()):
+        check_markdown((callout or {}).get("text"), out, ("callouts", i, "text"))
     if not values.get("figures"):
         out.diagnostics.append(
             warning(
@@ -64,64 +57,80 @@ def check_lesson(values: dict, out: Converted, *, docs_dir: Path) -> None:
 
 
 def check_quiz(values: dict, out: Converted, *, docs_dir: Path) -> None:
-    """Check every question of a quiz, and the self-check settings."""
+    """Check every question of a quiz, and a self-check's levels."""
     questions = [q for q in values.get("questions") or () if q]
     scored = values.get("scored", True)
+    levels = [level.get("id") for level in values.get("levels") or () if level]
     for i, question in enumerate(values.get("questions") or ()):
         if question and question.get("type"):
-            check_question(question, out, ("questions", i), scored=scored, docs_dir=docs_dir)
+            check_question(question, out, ("questions", i), scored=scored, levels=levels, docs_dir=docs_dir)
     report_duplicates(
         [q.get("id") for q in questions], out, [("questions", i, "id") for i in range(len(questions))], "question id"
     )
-    if not scored and not values.get("care"):
+    report_duplicates(levels, out, [("levels", i, "id") for i in range(len(levels))], "level id")
+    if not scored and not values.get("levels"):
         out.error(
             ("scored",),
-            "a self-check (scored: false) needs a 'care' block with the advice for each tier",
-            "Add care: with emergency, urgent and soon, each with a title and a message.",
+            "a self-check (scored: false) needs 'levels': the advice a 'yes' leads to",
+            "For example:\n  levels:\n    - id: soon\n      title: If you said yes\n"
+            "      message: Talk to your coach.\n      style: info",
         )
-    if scored and values.get("care"):
-        out.error(("care",), "'care' is only used by self-checks", "Add 'scored: false', or remove 'care'.")
+    if len(levels) > MAX_LEVELS:
+        out.error(("levels",), f"a self-check has at most {MAX_LEVELS} levels; this one has {len(levels)}")
+    if scored and values.get("levels"):
+        out.error(("levels",), "'levels' are only used by self-checks", "Add 'scored: false', or remove 'levels'.")
 
 
-def check_question(question: dict, out: Converted, where: tuple, *, scored: bool, docs_dir: Path) -> None:
+def check_question(question: dict, out: Converted, where: tuple, *, scored: bool, levels: list, docs_dir: Path) -> None:
     """Check that a question has what its type needs, and nothing it does not use."""
-    kind = question["type"]
-    for name in TYPE_FIELDS - FIELDS_BY_TYPE[kind]:
+    kind = QUESTION_TYPES[question["type"]]
+    for name in sorted(TYPE_KEYS - kind.keys):
         if name in question:
             out.error(
                 (*where, name),
-                f"'{name}' is not used by {kind} questions",
-                f"Remove it, or change the type. {kind} questions use: "
-                + ", ".join(sorted(FIELDS_BY_TYPE[kind]))
-                + ".",
+                f"'{name}' is not used by {kind.name} questions",
+                f"Remove it, or change the type. {kind.name} questions use: " + ", ".join(sorted(kind.keys)) + ".",
             )
-    if kind in CHOICE_TYPES:
+    if "options" in kind.keys:
         check_options(question, out, where, docs_dir=docs_dir)
-    elif kind == "true-false" and question.get("answer") is None and "answer" not in question:
+    elif "answer" in kind.keys and question.get("answer") is None and "answer" not in question:
         out.error(
             where, "a true-false question needs 'answer: true' or 'answer: false'", "For example:\n  answer: false"
         )
-    elif kind == "order":
+    elif "steps" in kind.keys:
         steps = question.get("steps") or []
         if "steps" in question and len(steps) < 2:
             out.error((*where, "steps"), "an order question needs at least 2 steps")
         elif "steps" not in question:
             out.error(where, "an order question needs 'steps', listed in the right order")
         report_duplicates(steps, out, [(*where, "steps", i) for i in range(len(steps))], "step")
-    elif kind == "yes-no":
-        if scored:
-            out.error(
-                (*where, "type"),
-                "yes-no questions belong in a self-check",
-                "Add 'scored: false' to the quiz, with a care: block.",
-            )
-        if not question.get("tier") and "tier" not in question:
-            out.error(where, "a yes-no question needs a 'tier': emergency, urgent or soon")
+    if not kind.scored:
+        check_self_check_question(question, out, where, scored=scored, levels=levels)
+
+
+def check_self_check_question(question: dict, out: Converted, where: tuple, *, scored: bool, levels: list) -> None:
+    """Check that a self-check question sits in a self-check and names one of its levels."""
+    if scored:
+        out.error(
+            (*where, "type"),
+            f"{question['type']} questions belong in a self-check",
+            "Add 'scored: false' to the quiz, with its 'levels'.",
+        )
+    level = question.get("level")
+    if not level and "level" not in question:
+        out.error(where, "a yes-no question needs a 'level': the id of one of the quiz's levels")
+    elif level and levels and level not in levels:
+        out.error(
+            (*where, "level"),
+            f"no level has the id '{level}'{did_you_mean(level, levels)}",
+            "Levels of this quiz: " + ", ".join(str(x) for x in levels) + ".",
+        )
 
 
 def check_options(question: dict, out: Converted, where: tuple, *, docs_dir: Path) -> None:
     """Check the options of a single, multiple or picture question."""
     kind = question["type"]
+    spec = QUESTION_TYPES[kind]
     options = [o for o in question.get("options") or () if o is not None]
     if "options" not in question:
         out.error(
@@ -133,24 +142,24 @@ def check_options(question: dict, out: Converted, where: tuple, *, docs_dir: Pat
     if len(options) < 2:
         out.error((*where, "options"), "a question needs at least 2 options")
     correct = sum(1 for o in options if o.get("correct"))
-    if kind in ("single", "picture") and correct != 1 and options:
+    if spec.control == "radio" and correct != 1 and options:
         found = "none is marked" if correct == 0 else f"{correct} are marked"
         out.error(
             (*where, "options"),
             f"a {kind} question needs exactly one correct option; {found} 'correct: true'",
             "Mark one option 'correct: true', or use 'type: multiple' for select-all-that-apply.",
         )
-    if kind == "multiple" and correct == 0 and options:
+    if spec.control == "checkbox" and correct == 0 and options:
         out.error((*where, "options"), "a multiple question needs at least one option marked 'correct: true'")
     for i, option in enumerate(question.get("options") or ()):
-        check_option(option or {}, out, (*where, "options", i), kind=kind, docs_dir=docs_dir)
+        check_option(option or {}, out, (*where, "options", i), kind=kind, pictures=spec.pictures, docs_dir=docs_dir)
     labels = [(o.get("text") or o.get("image") or "").casefold() for o in options]
     report_duplicates(labels, out, [(*where, "options", i) for i in range(len(options))], "option")
 
 
-def check_option(option: dict, out: Converted, where: tuple, *, kind: str, docs_dir: Path) -> None:
+def check_option(option: dict, out: Converted, where: tuple, *, kind: str, pictures: bool, docs_dir: Path) -> None:
     """Check that an option has text, or an image with alt text for picture questions."""
-    if kind == "picture":
+    if pictures:
         if not option.get("image") and "image" not in option:
             out.error(
                 where,

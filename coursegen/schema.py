@@ -9,9 +9,37 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-QUESTION_TYPES = ("single", "multiple", "true-false", "order", "picture", "yes-no")
-CARE_TIERS = ("emergency", "urgent", "soon")
+ADMONITION_STYLES = ("note", "info", "tip", "success", "question", "warning", "danger", "example", "quote")
+MAX_LEVELS = 5
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@dataclass(frozen=True)
+class QuestionType:
+    """What one question type is: the keys it uses, how it is answered, and whether it is scored."""
+
+    name: str
+    doc: str
+    keys: frozenset[str]
+    control: str = "radio"  # the input each option gets: radio, checkbox, or none (order: move buttons)
+    on_tap: bool = True  # answered as soon as an option is chosen; otherwise a Check button
+    scored: bool = True  # false: a self-check question, shown in unscored quizzes only
+    pictures: bool = False  # options are pictures with alt text, not words
+
+
+# The one table of question types: rules, rendering, JSON Schema and the guide all read it.
+QUESTION_TYPES = {
+    t.name: t
+    for t in (
+        QuestionType("single", "single choice", frozenset({"options"})),
+        QuestionType("multiple", "select all that apply", frozenset({"options"}), "checkbox", on_tap=False),
+        QuestionType("true-false", "true or false", frozenset({"answer", "feedback_true", "feedback_false"})),
+        QuestionType("order", "put steps in order", frozenset({"steps"}), "none", on_tap=False),
+        QuestionType("picture", "pick the picture", frozenset({"options"}), pictures=True),
+        QuestionType("yes-no", "self-check, not scored", frozenset({"level"}), scored=False),
+    )
+}
+TYPE_KEYS = frozenset().union(*(t.keys for t in QUESTION_TYPES.values()))
 
 
 @dataclass(frozen=True)
@@ -83,6 +111,23 @@ MISTAKE = Record(
     ),
 )
 
+CALLOUT = Record(
+    "callout",
+    "A boxed note in a lesson.",
+    (
+        Field("title", "text", "The note's heading.", True, "Ask for help"),
+        Field("text", "markdown", "The note, in Markdown.", True, "If this hurts, stop and ask your coach."),
+        Field(
+            "style",
+            "enum",
+            "How the box looks (Material's admonition styles). Default: note.",
+            False,
+            "warning",
+            choices=ADMONITION_STYLES,
+        ),
+    ),
+)
+
 LESSON = Record(
     "lesson",
     "One lesson: lessons/NN-slug.yml.",
@@ -107,13 +152,7 @@ LESSON = Record(
         Field("mistakes", "list", "Common mistakes and their fixes.", item=MISTAKE),
         Field("easier", "markdown", "An easier version of the exercise.", False, "Hinge only halfway down."),
         Field("harder", "markdown", "A harder version of the exercise.", False, "Hold a light weight."),
-        Field(
-            "practitioner",
-            "markdown",
-            "When to see a practitioner instead. Shown as a warning callout.",
-            False,
-            "If the hinge hurts, stop and see a physiotherapist.",
-        ),
+        Field("callouts", "list", "Boxed notes shown after the steps, such as a warning.", item=CALLOUT),
     ),
 )
 
@@ -143,11 +182,10 @@ QUESTION = Record(
         Field(
             "type",
             "enum",
-            "single, multiple (select all that apply), true-false, order (put steps in order), "
-            "picture (pick the picture), or yes-no (self-check, not scored).",
+            ", ".join(f"{t.name} ({t.doc})" for t in QUESTION_TYPES.values()) + ".",
             True,
             "single",
-            choices=QUESTION_TYPES,
+            choices=tuple(QUESTION_TYPES),
         ),
         Field("prompt", "text", "The question.", True, "Which points must the stick touch?"),
         Field("options", "list", "single, multiple and picture: the answers to choose from.", item=OPTION),
@@ -160,33 +198,28 @@ QUESTION = Record(
             "order: the steps in the right order. Readers see them shuffled.",
             item=Field("step", "text", "One step."),
         ),
-        Field(
-            "tier",
-            "enum",
-            "yes-no: which care message a 'yes' leads to.",
-            False,
-            "emergency",
-            choices=CARE_TIERS,
-        ),
+        Field("level", "slug", "yes-no: the id of the self-check level a 'yes' leads to.", False, "urgent"),
         Field("explanation", "text", "Why the right answer is right. Shown after answering.", False, "All three."),
     ),
 )
 
-CARE = Record(
-    "care",
-    "What to do, shown when a self-check question is answered 'yes'.",
+LEVEL = Record(
+    "level",
+    "One level of a self-check's advice. List the most serious level first.",
     (
-        Field("title", "text", "A short heading.", True, "Get emergency care now"),
+        Field("id", "slug", "A short name that yes-no questions use in 'level'.", True, "urgent"),
+        Field("title", "text", "The heading of the advice.", True, "If you said yes to any of these: call today"),
+        Field("message", "text", "What to do, in a calm voice.", True, "Call your doctor today."),
         Field(
-            "message", "text", "What to do now, in a calm voice.", True, "Call 911 or go to an emergency department."
+            "style",
+            "enum",
+            "How the advice box looks (Material's admonition styles).",
+            True,
+            "warning",
+            choices=ADMONITION_STYLES,
         ),
+        Field("label", "text", "Shown before each question of this level.", False, "Urgent sign"),
     ),
-)
-
-CARE_MESSAGES = Record(
-    "care_messages",
-    "The message for each tier of a self-check.",
-    tuple(Field(tier, "record", f"Shown for a 'yes' to a {tier} question.", True, record=CARE) for tier in CARE_TIERS),
 )
 
 QUIZ = Record(
@@ -204,7 +237,13 @@ QUIZ = Record(
             False,
             True,
         ),
-        Field("care", "record", "Self-checks only: the message for each tier.", record=CARE_MESSAGES),
+        Field(
+            "levels",
+            "list",
+            f"Self-checks only: 1 to {MAX_LEVELS} levels of advice, most serious first. "
+            "The most serious level answered 'yes' is shown.",
+            item=LEVEL,
+        ),
         Field("questions", "list", "The questions, in order.", True, item=QUESTION, min_items=1),
     ),
 )
@@ -231,6 +270,13 @@ PROGRAM = Record(
             item=Field("day", "enum", "A weekday.", choices=WEEKDAYS),
         ),
         Field("reminder_time", "time", "Time of day for the reminder, 24-hour HH:MM.", False, "08:00"),
+        Field(
+            "reminder_text",
+            "text",
+            "The reminder's words. Default: the catalogue's reminder_text.",
+            False,
+            "Ten minutes of knife work today.",
+        ),
     ),
 )
 
@@ -247,12 +293,49 @@ TRAINER = Record(
     ),
 )
 
+NOTICE = Record(
+    "notice",
+    "A note shown at the top of every lesson and on handouts.",
+    (
+        Field("title", "text", "The note's heading.", True, "Work safely"),
+        Field("text", "markdown", "The note, in Markdown.", True, "Keep your fingers curled away from the blade."),
+        Field("style", "enum", "How it looks. Default: note.", False, "warning", choices=ADMONITION_STYLES),
+        Field("link", "slug", "The id of a lesson the note links to.", False, "first-aid"),
+        Field("link_text", "text", "The words of that link. Required with 'link'.", False, "What to do if you cut"),
+    ),
+)
+
+PART = Record(
+    "part",
+    "The title of a part: a sub-folder of lessons/.",
+    (
+        Field("folder", "slug", "The folder's name under lessons/.", True, "part-1-the-grip"),
+        Field("title", "text", "The title shown in the menu.", True, "Part 1: The grip", max_length=60),
+    ),
+)
+
 COURSE = Record(
     "course",
     "Course-wide options.",
     (
         Field("offline", "bool", "Let readers keep the course on their phone for offline use.", False, True),
-        Field("theme_color", "color", "The colour of the browser bar, as #rrggbb.", False, "#00695c"),
+        Field(
+            "theme_color",
+            "color",
+            "The course colour: browser bar, icons and preview cards, as #rrggbb.",
+            False,
+            "#00695c",
+        ),
+        Field(
+            "short_name",
+            "text",
+            "The name under the icon on a phone's home screen. Default: the site name, if short enough.",
+            False,
+            "Knife Skills",
+            max_length=12,
+        ),
+        Field("notice", "record", "A note shown on every lesson and handout.", record=NOTICE),
+        Field("parts", "list", "Titles for the parts of the course (sub-folders of lessons/).", item=PART),
     ),
 )
 

@@ -9,81 +9,43 @@ QR codes are SVG from segno, which is pure Python. Calendar files come from the 
 from __future__ import annotations
 
 import functools
-import html
 import io
-import json
 from datetime import datetime, time, timedelta
-from pathlib import Path
 
 import icalendar
 import segno
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
-from .model import Course, Program
-from .offline import icon_png
+from . import paths
+from .icons import Artwork, Fonts, card_icon
+from .model import Course, Program, Settings
 
 PREVIEW_SIZE = (1200, 630)
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 WEEKDAY_NUMBERS = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
 CALENDAR_START = datetime(2026, 1, 5)  # a Monday; reminders repeat weekly from the first chosen day after it
 
 
-def page_url(site_url: str, page: str) -> str:
-    """Return the canonical address of a generated page (`lessons/02-x.md` -> `<site>/lessons/02-x/`)."""
-    return site_url.rstrip("/") + "/" + page.removesuffix(".md") + "/"
-
-
-def preview_path(page: str) -> str:
-    """Return the docs/ path of a page's preview image."""
-    return "previews/" + page.removesuffix(".md").replace("/", "-") + ".jpg"
-
-
-def qr_path(page: str) -> str:
-    """Return the docs/ path of a page's QR code."""
-    return "qr/" + page.removesuffix(".md").replace("/", "-") + ".svg"
-
-
-def calendar_path(program: Program) -> str:
-    """Return the docs/ path of a program's practice reminders."""
-    return f"calendar/{program.id}.ics"
-
-
-def render_share_files(course: Course, *, pages: dict[str, str]) -> dict[str, bytes]:
+def render_share_files(
+    course: Course, *, heads: dict[str, tuple[str, str]], logo: Artwork | None, fonts: Fonts
+) -> dict[str, bytes]:
     """Return a preview image for every page, a QR code for every lesson and program, and reminder files."""
     settings = course.settings
-    files: dict[str, bytes] = {"previews/home.jpg": preview_image(settings.site_name, "", settings)}
-    for page, text in pages.items():
-        title, description = front_matter_text(text)
-        files[preview_path(page)] = preview_image(title, description, settings)
-        if page.startswith(("lessons/", "programs/")) and settings.site_url:
-            files[qr_path(page)] = qr_svg(page_url(settings.site_url, page))
+    card = functools.partial(preview_image, settings=settings, logo=logo, fonts=fonts)
+    files: dict[str, bytes] = {paths.HOME_PREVIEW: card(settings.site_name, settings.site_description)}
+    for page, (title, description) in heads.items():
+        files[paths.preview_image(page)] = card(title, description)
+    if settings.site_url:
+        qr_pages = [paths.lesson_page(les, course) for les in course.lessons]
+        qr_pages += [paths.program_page(program) for program in course.programs]
+        for page in qr_pages:
+            files[paths.qr_code(page)] = qr_svg(paths.absolute_url(settings.site_url, page))
     for program in course.programs:
         if program.reminder_days:
-            files[calendar_path(program)] = reminders_ics(program, course)
+            files[paths.calendar_file(program)] = reminders_ics(program, course)
     return files
 
 
-def front_matter_text(page: str) -> tuple[str, str]:
-    """Return the title and description written in a generated page's front matter (already escaped)."""
-    fields = {}
-    for line in page.split("\n---\n", 1)[0].splitlines()[1:]:
-        key, _, value = line.partition(": ")
-        if key in ("title", "description"):
-            fields[key] = html.unescape(json.loads(value))
-    return fields.get("title", ""), fields.get("description", "")
-
-
-@functools.cache
-def font(size: int, *, bold: bool = False) -> ImageFont.ImageFont:
-    """Return DejaVu Sans at a size, or Pillow's own font if Debian's fonts are missing."""
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    try:
-        return ImageFont.truetype(str(FONT_DIR / name), size)
-    except OSError:
-        return ImageFont.load_default(size)
-
-
-def wrap(draw: ImageDraw.ImageDraw, text: str, face: ImageFont.ImageFont, width: int, lines: int) -> list[str]:
+def wrap(draw: ImageDraw.ImageDraw, text: str, face, width: int, lines: int) -> list[str]:
     """Break text into at most `lines` lines that fit `width` pixels, with an ellipsis if it is cut."""
     out: list[str] = []
     for word in text.split():
@@ -97,8 +59,9 @@ def wrap(draw: ImageDraw.ImageDraw, text: str, face: ImageFont.ImageFont, width:
     return out
 
 
-def preview_image(title: str, description: str, settings) -> bytes:
-    """Draw a 1200x630 link-preview card: the course name, the page title and its summary."""
+def preview_image(title: str, description: str, *, settings: Settings, logo: Artwork | None, fonts: Fonts) -> bytes:
+    """Draw a 1200x630 link-preview card: the course name, the page title and its summary, and the course icon."""
+    font = fonts.face
     image = Image.new("RGB", PREVIEW_SIZE, "#ffffff")
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, 1200, 24), fill=settings.theme_color)
@@ -113,16 +76,17 @@ def preview_image(title: str, description: str, settings) -> bytes:
         y += 50
     if settings.trainer.name:
         draw.text((80, 540), settings.trainer.name, font=font(30), fill="#3d3d3d")
-    image.paste(preview_icon(settings.theme_color), (960, 390))
+    icon = preview_icon(settings.site_name, logo, settings.theme_color, fonts)
+    image.paste(icon, (960, 390), icon)
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=88)  # JPEG encodes ten times faster than PNG at this size
     return out.getvalue()
 
 
 @functools.cache
-def preview_icon(color: str) -> Image.Image:
-    """Return the course icon for preview cards, drawn once per colour."""
-    return Image.open(io.BytesIO(icon_png(180, color=color))).convert("RGB")
+def preview_icon(name: str, logo: Artwork | None, color: str, fonts: Fonts) -> Image.Image:
+    """Return the course icon for preview cards, drawn once per build."""
+    return card_icon(180, name=name, logo=logo, color=color, fonts=fonts)
 
 
 def qr_svg(url: str) -> bytes:
@@ -144,7 +108,8 @@ def qr_svg(url: str) -> bytes:
 
 
 def reminders_ics(program: Program, course: Course) -> bytes:
-    """Return an iCalendar file with a weekly practice reminder on the program's days, at its local time."""
+    """Return an iCalendar file with a weekly reminder on the program's days, at its local time."""
+    strings = course.settings.strings
     hour, minute = (int(part) for part in program.reminder_time.split(":"))
     first_day = min(WEEKDAY_NUMBERS[day] for day in program.reminder_days)
     start = datetime.combine(CALENDAR_START.date() + timedelta(days=first_day), time(hour, minute))
@@ -157,13 +122,14 @@ def reminders_ics(program: Program, course: Course) -> bytes:
     event.add("dtstamp", CALENDAR_START)
     event.add("dtstart", start)
     event.add("duration", timedelta(minutes=15))
-    event.add("summary", f"Practice: {program.title}")
-    link = page_url(course.settings.site_url, f"programs/{program.id}.md") if course.settings.site_url else ""
-    event.add("description", f"Time for a few minutes of hinge practice. {link}".strip())
+    event.add("summary", strings("reminder_summary", program=program.title))
+    site_url = course.settings.site_url
+    link = paths.absolute_url(site_url, paths.program_page(program)) if site_url else ""
+    event.add("description", f"{program.reminder_text or strings('reminder_text')} {link}".strip())
     event.add("rrule", {"freq": "weekly", "byday": list(program.reminder_days)})
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"Practice: {program.title}")
+    alarm.add("description", strings("reminder_summary", program=program.title))
     alarm.add("trigger", timedelta(minutes=0))
     event.add_component(alarm)
     calendar.add_component(event)

@@ -13,10 +13,24 @@ import yaml
 
 from . import rules
 from .convert import Converted, convert_record
-from .diagnostics import Diagnostic, error, has_errors, warning
+from .diagnostics import Diagnostic, error, has_errors
 from .load import Loaded
-from .model import Care, Course, Figure, Lesson, Mistake, Option, Program, Question, Quiz, Section, Settings, Trainer
-from .schema import CARE_TIERS, LESSON, PROGRAM, QUIZ, SETTINGS
+from .model import (
+    Callout,
+    Course,
+    Figure,
+    Lesson,
+    Level,
+    Mistake,
+    Option,
+    Program,
+    Question,
+    Quiz,
+    Section,
+    Settings,
+)
+from .schema import LESSON, PROGRAM, QUESTION_TYPES, QUIZ
+from .settings import read_settings
 
 
 @dataclass(frozen=True)
@@ -29,11 +43,13 @@ class Sources:
     config: Loaded
 
 
-def validate_course(sources: Sources, *, docs_dir: Path, env: Mapping[str, str]) -> tuple[Course | None, list]:
+def validate_course(
+    sources: Sources, *, catalogues: Mapping[str, Mapping], docs_dir: Path, env: Mapping[str, str]
+) -> tuple[Course | None, list]:
     """Validate every file, then the links between them; return the course and all diagnostics."""
     diagnostics: list[Diagnostic] = [d for group in all_loaded(sources) for d in group.diagnostics]
     diagnostics += [d for f in sources.lessons for d in rules.lesson_place(f.path)]
-    settings = read_settings(sources.config, docs_dir=docs_dir, env=env, diagnostics=diagnostics)
+    settings = read_settings(sources.config, catalogues=catalogues, docs_dir=docs_dir, env=env, diagnostics=diagnostics)
     lessons = [read_file(f, LESSON, build_lesson, docs_dir, diagnostics) for f in sources.lessons]
     quizzes = [read_file(f, QUIZ, build_quiz, docs_dir, diagnostics) for f in sources.quizzes]
     programs = [read_file(f, PROGRAM, build_program, docs_dir, diagnostics) for f in sources.programs]
@@ -41,6 +57,8 @@ def validate_course(sources: Sources, *, docs_dir: Path, env: Mapping[str, str])
     diagnostics += rules.cross_file(
         [x for x in lessons + quizzes + programs if x is not None], all_lessons_read=all_lessons_read
     )
+    if settings is not None and all_lessons_read:
+        diagnostics += settings_references(settings, sources.config, [x.model for x in lessons if x and x.model])
     if has_errors(diagnostics) or settings is None:
         return None, diagnostics
     course = Course(
@@ -98,13 +116,12 @@ def build_lesson(values: dict, path: str) -> Lesson:
         mistakes=tuple(Mistake(m["mistake"], m["fix"]) for m in values.get("mistakes") or ()),
         easier=values.get("easier") or "",
         harder=values.get("harder") or "",
-        practitioner=values.get("practitioner") or "",
+        callouts=tuple(Callout(c.get("style") or "note", c["title"], c["text"]) for c in values.get("callouts") or ()),
     )
 
 
 def build_quiz(values: dict, path: str) -> Quiz:
     """Make a Quiz from checked values."""
-    care = values.get("care") or {}
     return Quiz(
         id=values["id"],
         lesson=values["lesson"],
@@ -113,17 +130,23 @@ def build_quiz(values: dict, path: str) -> Quiz:
         questions=tuple(build_question(q) for q in values["questions"]),
         intro=values.get("intro") or "",
         scored=values.get("scored", True),
-        care=tuple(Care(tier, care[tier]["title"], care[tier]["message"]) for tier in CARE_TIERS if tier in care),
+        levels=tuple(
+            Level(x["id"], x["title"], x["message"], x["style"], x.get("label") or "")
+            for x in values.get("levels") or ()
+        ),
     )
 
 
 def build_question(values: dict) -> Question:
-    """Make a Question; a true-false question becomes two options, True and False."""
-    if values["type"] == "true-false":
+    """Make a Question; true-false and yes-no questions get their two built-in options, named by key."""
+    kind = QUESTION_TYPES[values["type"]]
+    if "answer" in kind.keys:
         options = tuple(
-            Option(key, text, correct=values["answer"] is flag, feedback=values.get(f"feedback_{key}") or "")
-            for key, text, flag in (("true", "True", True), ("false", "False", False))
+            Option(key, correct=values["answer"] is flag, feedback=values.get(f"feedback_{key}") or "")
+            for key, flag in (("true", True), ("false", False))
         )
+    elif not kind.scored:
+        options = (Option("yes"), Option("no"))
     else:
         options = tuple(
             Option(
@@ -142,7 +165,7 @@ def build_question(values: dict) -> Question:
         prompt=values["prompt"],
         options=options,
         steps=tuple(values.get("steps") or ()),
-        tier=values.get("tier") or "",
+        level=values.get("level") or "",
         explanation=values.get("explanation") or "",
     )
 
@@ -157,65 +180,56 @@ def build_program(values: dict, path: str) -> Program:
         note=values.get("note") or "",
         reminder_days=tuple(values.get("reminder_days") or ()),
         reminder_time=values.get("reminder_time") or "08:00",
+        reminder_text=values.get("reminder_text") or "",
     )
 
 
-def read_settings(config: Loaded, *, docs_dir: Path, env: Mapping[str, str], diagnostics: list) -> Settings | None:
-    """Read site_name, site_url and the validated `extra:` settings from mkdocs.yml."""
-    if config.node is None:
-        return None
-    if not isinstance(config.node, yaml.MappingNode):
-        diagnostics.append(error(config.path, 1, 1, "mkdocs.yml should be a mapping of settings"))
-        return None
-    top = {k.value: v for k, v in config.node.value if isinstance(k, yaml.ScalarNode)}
-    site_name = scalar_setting(top.get("site_name"), env)
-    if not site_name:
-        diagnostics.append(error(config.path, 1, 1, "mkdocs.yml has no site_name", "Add:\n  site_name: My course"))
-    site_url = scalar_setting(top.get("site_url"), env)
-    if not site_url:
-        diagnostics.append(
-            warning(
+def settings_references(settings: Settings, config: Loaded, lessons: list[Lesson]) -> list[Diagnostic]:
+    """Check that the notice links to a lesson that exists, and that every titled part is a folder of lessons/."""
+    problems = []
+    ids = [lesson.id for lesson in lessons]
+    notice = settings.notice
+    if notice and notice.link and notice.link not in ids:
+        problems.append(
+            error(
                 config.path,
-                1,
-                1,
-                "site_url is not set in mkdocs.yml",
-                "Share links, link previews and QR codes need the address where the site "
-                "is published:\n  site_url: https://example.com/course/",
+                *setting_position(config, "extra", "course", "notice", "link"),
+                f"the notice links to '{notice.link}', but no lesson has that id{rules.did_you_mean(notice.link, ids)}",
+                "Lesson ids: " + ", ".join(sorted(ids)) + ".",
             )
         )
-    out = Converted(config.path)
-    extra = top.get("extra")
-    values: dict = {}
-    if extra is not None:
-        known = yaml.MappingNode(
-            "tag:yaml.org,2002:map",
-            [(k, v) for k, v in getattr(extra, "value", []) if getattr(k, "value", None) in ("course", "trainer")],
-            extra.start_mark,
-            extra.end_mark,
+    if notice and notice.link and not notice.link_text:
+        problems.append(
+            error(
+                config.path,
+                *setting_position(config, "extra", "course", "notice", "link"),
+                "the notice's link needs 'link_text': the words readers tap",
+                "For example:\n      link_text: What to do if you cut yourself",
+            )
         )
-        values = convert_record(known, SETTINGS, out, ("extra",)) or {}
-        rules.check("extra", values, out, docs_dir=docs_dir)
-    diagnostics += out.diagnostics
-    if has_errors(out.diagnostics) or not site_name:
-        return None
-    course = values.get("course") or {}
-    return Settings(
-        site_name=site_name,
-        site_url=site_url or "",
-        offline=course.get("offline", True),
-        theme_color=course.get("theme_color") or "#00695c",
-        trainer=Trainer(**{k: v for k, v in (values.get("trainer") or {}).items() if v}),
-    )
+    folders = sorted({lesson.part for lesson in lessons if lesson.part})
+    for folder in settings.parts:
+        if folder not in folders:
+            problems.append(
+                error(
+                    config.path,
+                    *setting_position(config, "extra", "course", "parts"),
+                    f"part '{folder}' has a title, but lessons/ has no folder of that name"
+                    + rules.did_you_mean(folder, folders),
+                    "Part folders: " + (", ".join(folders) or "none") + ".",
+                )
+            )
+    return problems
 
 
-def scalar_setting(node: yaml.Node | None, env: Mapping[str, str]) -> str:
-    """Return a top-level mkdocs.yml string, resolving MkDocs' `!ENV` tag from `env`."""
-    if node is None:
-        return ""
-    if node.tag == "!ENV":
-        names = [n.value for n in node.value] if isinstance(node, yaml.SequenceNode) else [node.value]
-        for name in names[:-1] if len(names) > 1 else names:
-            if env.get(name):
-                return env[name]
-        return names[-1] if len(names) > 1 else ""
-    return node.value if isinstance(node, yaml.ScalarNode) and not node.tag.endswith(":null") else ""
+def setting_position(config: Loaded, *keys: str) -> tuple[int, int]:
+    """Return the line and column of a nested setting in mkdocs.yml, or of its nearest parent found."""
+    node = config.node
+    found = (1, 1)
+    for key in keys:
+        children = {k.value: v for k, v in getattr(node, "value", []) if isinstance(k, yaml.ScalarNode)}
+        if not isinstance(node, yaml.MappingNode) or key not in children:
+            break
+        node = children[key]
+        found = (node.start_mark.line + 1, node.start_mark.column + 1)
+    return found

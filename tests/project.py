@@ -10,14 +10,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "sample"
-PROJECT_PARTS = ("build.py", "coursegen", "mkdocs.yml", "overrides", "docs/assets")
-COURSE_PARTS = ("lessons", "quizzes", "programs", "docs")
+PROJECT_PARTS = ("build.py", "coursegen")
+COURSE_PARTS = ("mkdocs.yml", "lessons", "quizzes", "programs", "docs", "overrides")
+GENERATED = {
+    "docs": ("lessons", "quizzes", "programs", "icons", "manifest.webmanifest", "previews", "qr", "calendar"),
+    "assets": ("coursegen",),
+    "overrides": ("main.html", "partials"),
+}
 
 
 def copy_project(target: Path, *, course: Path = SAMPLE) -> Path:
-    """Copy the generator and theme, plus a course's lessons, quizzes, programs and docs, into `target`.
+    """Copy the engine, plus a course's settings, lessons, quizzes, programs, docs and overrides, into `target`.
 
-    `course` is the sample course by default; pass ROOT for the real course.
+    `course` is the sample course by default; pass ROOT for the real course. What the course lacks
+    (overrides/, for instance) comes from the real course.
     """
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -27,15 +33,17 @@ def copy_project(target: Path, *, course: Path = SAMPLE) -> Path:
             (target / part).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / part)
     for part in COURSE_PARTS:
-        if (course / part).is_dir():
-            shutil.copytree(course / part, target / part, dirs_exist_ok=True, ignore=ignore_generated)
+        source = course / part if (course / part).exists() else ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, dirs_exist_ok=True, ignore=ignore_generated)
+        elif source.is_file():
+            shutil.copy2(source, target / part)
     return target
 
 
 def ignore_generated(folder: str, names: list[str]) -> list[str]:
-    """Skip the pages a previous build generated, so a copy starts as a fresh clone would."""
-    generated = ("lessons", "quizzes", "programs", "icons", "manifest.webmanifest", "previews", "qr", "calendar")
-    return [n for n in names if Path(folder).name == "docs" and n in generated]
+    """Skip the files a previous build generated, so a copy starts as a fresh clone would."""
+    return [n for n in names if n in GENERATED.get(Path(folder).name, ())]
 
 
 def run_build(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

@@ -1,8 +1,14 @@
 /* Sharing: the Share button, sending a quiz result to the trainer, and a client's place in a program.
    Reads the markup of overrides/partials/cq-share.html and the quiz engine's saved progress. */
 (() => {
-  const KEY = "cq:" + new URL("..", document.currentScript.src).pathname;
+  const KEY = "cq:" + new URL("../..", document.currentScript.src).pathname;
   const PROGRAM = KEY + ":program";
+  let words = {};
+  const t = (key, vars, count) => {
+    let text = words[key] || key;
+    if (typeof text === "object") text = text[new Intl.PluralRules(document.documentElement.lang || "en").select(count)] || text.other;
+    return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? vars[name] : m));
+  };
 
   const stored = (storage, key) => {
     try { return JSON.parse(storage.getItem(key)) || null; } catch (e) { return null; }
@@ -20,9 +26,9 @@
     }
     try {
       await navigator.clipboard.writeText(data.url);
-      say("Link copied: " + data.url);
+      say(t("link_copied", { url: data.url }));
     } catch (e) {
-      say("Copy this link: " + data.url);
+      say(t("copy_link", { url: data.url }));
     }
   }
 
@@ -30,10 +36,13 @@
     const link = document.querySelector("[data-cq-send]");
     if (!link) return;
     const d = link.dataset;
-    const text = `${d.cqCourse}: ${d.cqTitle}. I got ${detail.right} of ${detail.total} right on ` +
-      `${new Date().toLocaleDateString()}. ${d.cqUrl || location.href}`;
+    const text = t("result_text", {
+      course: d.cqCourse, title: d.cqTitle, right: detail.right, total: detail.total,
+      date: new Date().toLocaleDateString(document.documentElement.lang || undefined), url: d.cqUrl || location.href,
+    }, detail.right);
+    const subject = t("result_subject", { title: d.cqTitle });
     link.href = d.cqEmail
-      ? `mailto:${d.cqEmail}?subject=${encodeURIComponent("My result: " + d.cqTitle)}&body=${encodeURIComponent(text)}`
+      ? `mailto:${d.cqEmail}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(text)}`
       : `sms:${d.cqPhone.replace(/\s/g, "")}?body=${encodeURIComponent(text)}`;
     link.dataset.cqText = text;
     link.hidden = false;
@@ -47,7 +56,7 @@
       const path = new URL(a.href).pathname;
       const done = (progress.read || {})[path];
       if (done && !a.parentElement.querySelector(".cq-mark")) {
-        a.after(Object.assign(document.createElement("span"), { className: "cq-mark", textContent: " \u2713 read" }));
+        a.after(Object.assign(document.createElement("span"), { className: "cq-mark", textContent: " \u2713 " + t("state_read", {}) }));
       }
       return { path, title: a.textContent };
     });
@@ -65,13 +74,14 @@
     const next = program.lessons[at + 1];
     const box = Object.assign(document.createElement("p"), { className: "cq-next" });
     const link = Object.assign(document.createElement("a"), next
-      ? { href: next.path, textContent: `Next in your program: ${next.title}` }
-      : { href: program.path, textContent: "Back to your program: all done" });
+      ? { href: next.path, textContent: t("next_in_program", { title: next.title }) }
+      : { href: program.path, textContent: t("program_done", {}) });
     box.append(link);
     article.append(box);
   }
 
   function init() {
+    try { words = JSON.parse(document.getElementById("cq-strings").textContent); } catch (e) { words = {}; }
     document.querySelectorAll("[data-cq-share]:not([data-cq-ready])").forEach((button) => {
       button.setAttribute("data-cq-ready", "");
       button.hidden = false;

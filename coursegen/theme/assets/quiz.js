@@ -2,10 +2,15 @@
    CONTRACT.md. No dependencies, nothing sent anywhere; safe to run twice and after instant navigation. */
 (() => {
   const script = document.currentScript;
-  const KEY = "cq:" + (script ? new URL("..", script.src).pathname : "/");
-  const TIERS = ["emergency", "urgent", "soon"];
-  const INSTANT = ["single", "true-false", "picture", "yes-no"];
+  const KEY = "cq:" + (script ? new URL("../..", script.src).pathname : "/");
   let memory = {};
+  let words = {};
+  // The words come from the page (#cq-strings, CONTRACT.md); a plural string maps CLDR categories to forms.
+  const t = (key, vars, count) => {
+    let text = words[key] || key;
+    if (typeof text === "object") text = text[new Intl.PluralRules(document.documentElement.lang || "en").select(count)] || text.other;
+    return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? vars[name] : m));
+  };
   let arrowed = false;
 
   const load = () => {
@@ -26,6 +31,7 @@
   }
 
   function init() {
+    try { words = JSON.parse(document.getElementById("cq-strings").textContent); } catch (e) { words = {}; }
     load();
     if (document.querySelector("[data-cq-page=lesson]")) { part("read")[page()] = 1; save(); }
     all(document, ".cq-quiz:not([data-cq-ready])").forEach(setup);
@@ -39,7 +45,7 @@
     all(quiz, "[data-cq-answer], [data-cq-care]").forEach((d) => { d.hidden = true; });
     const saved = part("answers")[page()] || {};
     all(quiz, "[data-cq-question]").forEach((form) => {
-      const instant = INSTANT.includes(form.dataset.cqType);
+      const instant = form.hasAttribute("data-cq-on-tap");
       form.addEventListener("submit", (e) => { e.preventDefault(); check(quiz, form); });
       // An arrow key moves the selection (and fires a click) between keydown and keyup: that only looks.
       form.addEventListener("keydown", (e) => {
@@ -51,7 +57,7 @@
         arrowed = false;
         if (e.key === " " && e.target.type === "radio") check(quiz, form);
       });
-      form.addEventListener("change", () => { if (instant && arrowed) say(quiz, "Press Enter to check."); });
+      form.addEventListener("change", () => { if (instant && arrowed) say(quiz, t("press_enter", {})); });
       form.addEventListener("click", (e) => {
         if (instant && e.target.type === "radio" && !arrowed) check(quiz, form);
         act(quiz, form, e.target.closest("button"));
@@ -75,8 +81,8 @@
   }
 
   function restore(form, answer) {
-    if (form.dataset.cqType === "order") {
-      const list = form.querySelector("[data-cq-steps]");
+    const list = form.querySelector("[data-cq-steps]");
+    if (list) {
       answer.v.forEach((i) => list.append(list.querySelector(`[data-cq-step="${i}"]`)));
     } else {
       all(form, "input").forEach((input) => { input.checked = answer.v.includes(input.value); });
@@ -84,26 +90,25 @@
   }
 
   function check(quiz, form, quiet) {
-    const type = form.dataset.cqType;
     const inputs = all(form, "input");
     let chosen;
     let right;
-    if (type === "order") {
+    if (form.querySelector("[data-cq-steps]")) {
       chosen = all(form, "[data-cq-step]").map((li) => +li.dataset.cqStep);
       right = chosen.every((step, i) => step === i);
     } else {
       chosen = inputs.filter((i) => i.checked).map((i) => i.value);
-      if (!chosen.length) return say(quiz, "Pick an answer first.");
+      if (!chosen.length) return say(quiz, t("pick_first", {}));
       right = inputs.every((i) => i.checked === i.hasAttribute("data-cq-correct"));
     }
     if (form.dataset.cqDone === chosen.join()) return;
     form.dataset.cqDone = chosen.join();
     part("answers")[page()] = { ...part("answers")[page()], [form.dataset.cqQuestion]: { v: chosen, ok: right } };
     save();
-    if (type === "yes-no") return care(quiz, form, quiet);
+    if (form.dataset.cqLevel) return care(quiz, form, quiet);
     const says = inputs.filter((i) => i.checked && i.dataset.cqSays).map((i) => i.dataset.cqSays);
     const why = form.querySelector("[data-cq-explain]").textContent;
-    const verdict = right ? "\u2713 Right." : "\u2717 Not quite.";
+    const verdict = (right ? "\u2713 " : "\u2717 ") + t(right ? "verdict_right" : "verdict_wrong", {});
     const box = form.querySelector("[data-cq-feedback]");
     box.replaceChildren(para(verdict, "cq-verdict"), ...says.map((t) => para(t)), ...(why ? [para(why)] : []));
     box.className = "cq-feedback " + (right ? "cq-right" : "cq-wrong");
@@ -116,8 +121,10 @@
 
   function care(quiz, form, quiet) {
     const yes = all(quiz, "[data-cq-question]").filter((f) => f.querySelector("input[value=yes]:checked"));
-    const tier = TIERS.find((t) => yes.some((f) => f.dataset.cqTier === t));
-    all(quiz, "[data-cq-care]").forEach((box) => { box.hidden = box.dataset.cqCare !== tier; });
+    // The advice boxes come most serious first: show the first whose level has a yes.
+    const box = all(quiz, "[data-cq-care]").find((b) => yes.some((f) => f.dataset.cqLevel === b.dataset.cqCare));
+    const tier = box ? box.dataset.cqCare : undefined;
+    all(quiz, "[data-cq-care]").forEach((b) => { b.hidden = b !== box; });
     form.querySelector("[data-cq-retry]").hidden = false;
     const shown = quiz.querySelector(`[data-cq-care="${tier}"]`);
     const was = quiz.dataset.cqShown;
@@ -137,14 +144,15 @@
     if (!box || done.length < forms.length) return;
     const right = done.filter((f) => answers[f.dataset.cqQuestion].ok).length;
     const total = forms.length;
-    box.querySelector("[data-cq-score-text]").textContent = `${right} of ${total} right.`;
+    const said = t("score", { right, total }, right);
+    box.querySelector("[data-cq-score-text]").textContent = said;
     box.querySelector("[data-cq-review]").hidden = right === total;
     box.hidden = false;
     part("passed")[page()] = right * 5 >= total * 4 ? 1 : 0;
     save();
     markNav();
     if (quiet) return;
-    say(quiz, `${right} of ${total} right.`);
+    say(quiz, said);
     document.dispatchEvent(new CustomEvent("cq:score", { detail: { quiz: quiz.dataset.cqQuiz, right, total } }));
   }
 
@@ -156,7 +164,7 @@
     button.focus();
     const form = item.closest("form");
     form.dataset.cqDone = "";
-    say(quiz, `Moved to place ${all(form, "[data-cq-step]").indexOf(item) + 1}.`);
+    say(quiz, t("moved", { place: all(form, "[data-cq-step]").indexOf(item) + 1 }));
   }
 
   function retry(quiz, form, focus) {
@@ -169,7 +177,7 @@
     if (answers) delete answers[form.dataset.cqQuestion];
     const box = quiz.querySelector("[data-cq-score]");
     if (box) box.hidden = true;
-    if (form.dataset.cqType === "yes-no") care(quiz, form, true);
+    if (form.dataset.cqLevel) care(quiz, form, true);
     save();
     if (focus) (form.querySelector("input, button") || form).focus();
   }
@@ -179,7 +187,7 @@
     memory = {};
     try { localStorage.removeItem(KEY); } catch (e) { /* blocked: nothing was kept */ }
     markNav();
-    say(quiz, "Your progress on this device is cleared.");
+    say(quiz, t("cleared", {}));
   }
 
   function markNav() {
@@ -192,8 +200,8 @@
       if (!state) return mark && mark.remove();
       if (!mark) link.append((mark = document.createElement("span")));
       mark.className = "cq-mark";
-      const words = Object.assign(document.createElement("span"), { className: "cq-sr", textContent: ` (${state})` });
-      mark.replaceChildren("\u2713", words);
+      const sr = Object.assign(document.createElement("span"), { className: "cq-sr", textContent: ` (${t("state_" + state, {})})` });
+      mark.replaceChildren("\u2713", sr);
     });
   }
 

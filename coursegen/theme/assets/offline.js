@@ -2,6 +2,6 @@
    reading, or, when offline reading is turned off, removes what an earlier visit kept. */
 (() => {
   if (!("serviceWorker" in navigator) || location.protocol === "file:") return;
-  const root = new URL("..", document.currentScript.src);
+  const root = new URL("../..", document.currentScript.src);
   navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname }).catch(() => {});
 })();

@@ -1,0 +1,5 @@
+"""Run the command line: `python -m coursegen build`."""
+
+from coursegen.cli import main
+
+main()

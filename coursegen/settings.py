@@ -1,0 +1,285 @@
+"""Read the course settings from mkdocs.yml: the site, the theme's language and logo, and `extra:`.
+
+Only what the course layer uses is read; MkDocs checks the rest itself. The reader-facing words come
+from the catalogue of `theme.language`, with the course's own `extra.strings` on top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+
+from . import rules
+from .convert import Converted, convert_record, did_you_mean
+from .diagnostics import Diagnostic, error, warning
+from .load import Loaded, position
+from .model import Notice, Settings, Trainer
+from .schema import SETTINGS
+from .strings import DEFAULT_LANGUAGE, PLURAL_CATEGORIES, Entry, build_strings, catalogue_for, placeholders
+
+SHORT_NAME_LENGTH = 12
+DEFAULT_COLOR = "#00695c"
+EXTRA_KEYS = ("course", "trainer")
+
+
+def read_settings(
+    config: Loaded,
+    *,
+    catalogues: Mapping[str, Mapping[str, Entry]],
+    docs_dir: Path,
+    env: Mapping[str, str],
+    diagnostics: list[Diagnostic],
+) -> Settings | None:
+    """Read and check the settings the course layer uses; None if they have an error."""
+    if config.node is None:
+        return None
+    if not isinstance(config.node, yaml.MappingNode):
+        diagnostics.append(error(config.path, 1, 1, "mkdocs.yml should be a mapping of settings"))
+        return None
+    top = mapping_of(config.node)
+    theme = mapping_of(top.get("theme"))
+    problems: list[Diagnostic] = []
+    site_name = scalar_setting(top.get("site_name"), env)
+    if not site_name:
+        problems.append(error(config.path, 1, 1, "mkdocs.yml has no site_name", "Add:\n  site_name: My course"))
+    site_url = scalar_setting(top.get("site_url"), env)
+    problems += check_site_url(config.path, top.get("site_url"), site_url)
+    problems += check_directory_urls(config.path, top.get("use_directory_urls"))
+    language = scalar_setting(theme.get("language"), env) or DEFAULT_LANGUAGE
+    catalogue_code = catalogue_for(language, catalogues)
+    if catalogue_code is None:
+        problems.append(no_catalogue(config.path, theme.get("language"), language, catalogues))
+    extra = mapping_of(top.get("extra"))
+    out = Converted(config.path)
+    values = read_extra(top.get("extra"), out, docs_dir=docs_dir)
+    english = catalogues[DEFAULT_LANGUAGE]
+    overrides = read_overrides(extra.get("strings"), english, out)
+    problems += out.diagnostics
+    logo = image_setting(theme.get("logo"), env) or image_setting(theme.get("favicon"), env)
+    course = values.get("course") or {}
+    short_name, short_problems = pick_short_name(config.path, course.get("short_name"), site_name, top.get("site_name"))
+    problems += short_problems
+    diagnostics += problems
+    if any(p.severity == "error" for p in problems) or not site_name:
+        return None
+    catalogue = catalogues[catalogue_code or DEFAULT_LANGUAGE]
+    return Settings(
+        site_name=site_name,
+        strings=build_strings(language if catalogue_code else DEFAULT_LANGUAGE, {**english, **catalogue}, overrides),
+        site_url=site_url or "",
+        site_description=scalar_setting(top.get("site_description"), env),
+        offline=course.get("offline", True),
+        theme_color=course.get("theme_color") or DEFAULT_COLOR,
+        short_name=short_name,
+        logo=logo,
+        notice=notice_of(course.get("notice")),
+        parts={p["folder"]: p["title"] for p in course.get("parts") or ()},
+        trainer=Trainer(**{k: v for k, v in (values.get("trainer") or {}).items() if v}),
+    )
+
+
+def mapping_of(node: yaml.Node | None) -> dict[str, yaml.Node]:
+    """Return a mapping node's values by key, or nothing for any other node."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+
+
+def read_extra(extra: yaml.Node | None, out: Converted, *, docs_dir: Path) -> dict:
+    """Check `extra.course` and `extra.trainer` against the settings format and return their values."""
+    if extra is None:
+        return {}
+    if not isinstance(extra, yaml.MappingNode):
+        out.positions[("extra",)] = position(extra)
+        out.error(
+            ("extra",),
+            "'extra' should be a mapping of settings",
+            "For example:\n  extra:\n    course:\n      offline: true",
+        )
+        return {}
+    known = yaml.MappingNode(
+        "tag:yaml.org,2002:map",
+        [(k, v) for k, v in extra.value if getattr(k, "value", None) in EXTRA_KEYS],
+        extra.start_mark,
+        extra.end_mark,
+    )
+    values = convert_record(known, SETTINGS, out, ("extra",)) or {}
+    rules.check("extra", values, out, docs_dir=docs_dir)
+    return values
+
+
+def read_overrides(node: yaml.Node | None, english: Mapping[str, Entry], out: Converted) -> dict[str, Entry]:
+    """Check `extra.strings`, the course's own words for single catalogue keys, and return them."""
+    if node is None:
+        return {}
+    out.positions[("extra", "strings")] = position(node)
+    if not isinstance(node, yaml.MappingNode):
+        out.error(
+            ("extra", "strings"),
+            "'strings' should be a mapping of catalogue keys to words",
+            "For example:\n  strings:\n    book: Book a class",
+        )
+        return {}
+    found: dict[str, Entry] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        where = ("extra", "strings", key)
+        out.positions[where] = position(key_node)
+        if key not in english:
+            out.error(
+                where,
+                f"unknown string '{key}'{did_you_mean(key, english)}",
+                "The keys are those of the English catalogue (AUTHORING.md, Another language).",
+            )
+            continue
+        entry = override_entry(value_node, english[key], out, where)
+        if entry is not None:
+            found[key] = entry
+    return found
+
+
+def override_entry(node: yaml.Node, english: Entry, out: Converted, where: tuple) -> Entry | None:
+    """Return one overriding string, checked to have the shape and placeholders of the English one."""
+    if isinstance(node, yaml.ScalarNode) and node.value.strip() and not node.tag.endswith((":null", ":bool")):
+        entry: Entry = node.value
+    elif isinstance(node, yaml.MappingNode) and not isinstance(english, str):
+        entry = {str(k.value): str(v.value) for k, v in node.value if isinstance(v, yaml.ScalarNode)}
+        unknown = sorted(set(entry) - set(PLURAL_CATEGORIES))
+        if unknown or "other" not in entry:
+            out.error(
+                where,
+                f"a plural string needs the form 'other', and only {', '.join(PLURAL_CATEGORIES)}",
+                f"For example:\n  one: {english.get('one', english['other'])}\n  other: {english['other']}",
+            )
+            return None
+    else:
+        shape = "text" if isinstance(english, str) else "a mapping of plural forms (one, other)"
+        out.error(where, f"this string should be {shape}", f"English has: {english}")
+        return None
+    extra_names = placeholders(entry) - placeholders(english)
+    if extra_names:
+        out.error(
+            where,
+            f"unknown placeholder {{{sorted(extra_names)[0]}}}",
+            "It may use: "
+            + (", ".join("{" + n + "}" for n in sorted(placeholders(english))) or "no placeholders")
+            + ".",
+        )
+        return None
+    return entry
+
+
+def notice_of(values: dict | None) -> Notice | None:
+    """Return the course notice, if the course sets one."""
+    if not values:
+        return None
+    return Notice(
+        values["title"],
+        values["text"],
+        values.get("style") or "note",
+        values.get("link") or "",
+        values.get("link_text") or "",
+    )
+
+
+def pick_short_name(
+    path: str, chosen: str | None, site_name: str, name_node: yaml.Node | None
+) -> tuple[str, list[Diagnostic]]:
+    """Return the home-screen name: the course's short_name, else the site name when it fits."""
+    if chosen:
+        return chosen, []
+    if len(site_name) <= SHORT_NAME_LENGTH:
+        return site_name, []
+    words = site_name.split()
+    fitted = ""
+    for word in words:
+        if len((fitted + " " + word).strip()) > SHORT_NAME_LENGTH:
+            break
+        fitted = (fitted + " " + word).strip()
+    line, column = position(name_node) if name_node is not None else (1, 1)
+    suggestion = fitted or site_name[:SHORT_NAME_LENGTH]
+    hint = (
+        f"Set a name of {SHORT_NAME_LENGTH} characters or fewer:\n  extra:\n    course:\n      short_name: {suggestion}"
+    )
+    message = (
+        f"site_name is longer than {SHORT_NAME_LENGTH} characters, so phones would cut it under the home-screen icon"
+    )
+    return fitted or site_name[:SHORT_NAME_LENGTH], [warning(path, line, column, message, hint)]
+
+
+def check_site_url(path: str, node: yaml.Node | None, site_url: str) -> list[Diagnostic]:
+    """Warn when site_url is unset; refuse one that is not an http(s) address."""
+    if not site_url:
+        return [
+            warning(
+                path,
+                1,
+                1,
+                "site_url is not set in mkdocs.yml",
+                "Link previews and printed QR codes need the address where the site is published:\n  site_url: https://example.com/course/",
+            )
+        ]
+    if not site_url.startswith(("https://", "http://")) or any(c in site_url for c in "<>\"' \t\n"):
+        line, column = position(node) if node is not None else (1, 1)
+        return [
+            error(
+                path,
+                line,
+                column,
+                f"site_url '{site_url}' is not a web address",
+                "Write the full address, starting with https://:\n  site_url: https://example.com/course/",
+            )
+        ]
+    return []
+
+
+def check_directory_urls(path: str, node: yaml.Node | None) -> list[Diagnostic]:
+    """Refuse use_directory_urls: false, which would break every share link, preview and QR code."""
+    if isinstance(node, yaml.ScalarNode) and node.value.lower() in ("false", "no", "off"):
+        line, column = position(node)
+        return [
+            error(
+                path,
+                line,
+                column,
+                "use_directory_urls: false is not supported",
+                "Remove the line: pages are served at folder addresses (lessons/02-x/), "
+                "which share links and QR codes use.",
+            )
+        ]
+    return []
+
+
+def no_catalogue(path: str, node: yaml.Node | None, language: str, catalogues: Mapping) -> Diagnostic:
+    """Say once that a language has no catalogue, so the course's own words are in English."""
+    line, column = position(node) if node is not None else (1, 1)
+    return warning(
+        path,
+        line,
+        column,
+        f"no strings catalogue for language '{language}'; the course's own words will be in English",
+        "Catalogues: "
+        + ", ".join(sorted(catalogues))
+        + ". Translate single strings under extra.strings, or add a catalogue (AUTHORING.md, Another language).",
+    )
+
+
+def image_setting(node: yaml.Node | None, env: Mapping[str, str]) -> str:
+    """Return a theme image path (logo or favicon) under docs/, or '' for none or a Material icon."""
+    value = scalar_setting(node, env)
+    return value if value and value.lower().endswith((".svg", ".png")) else ""
+
+
+def scalar_setting(node: yaml.Node | None, env: Mapping[str, str]) -> str:
+    """Return a top-level mkdocs.yml string, resolving MkDocs' `!ENV` tag from `env`."""
+    if node is None:
+        return ""
+    if node.tag == "!ENV":
+        names = [n.value for n in node.value] if isinstance(node, yaml.SequenceNode) else [node.value]
+        for name in names[:-1] if len(names) > 1 else names:
+            if env.get(name):
+                return env[name]
+        return names[-1] if len(names) > 1 else ""
+    return node.value if isinstance(node, yaml.ScalarNode) and not node.tag.endswith(":null") else ""

@@ -1,0 +1,122 @@
+"""Reader-facing words: one catalogue per language, plus a course's own overrides from mkdocs.yml.
+
+Catalogues are YAML files in `catalogues/`, one per language code, with the keys of `en.yml`. A string
+that depends on a number maps CLDR plural categories (one, other, ...) to forms; Babel picks the
+category here, and `Intl.PluralRules` does the same in the browser. `{name}` placeholders are filled by
+plain substitution, never by `str.format`, since a course may override any string.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from babel import Locale, UnknownLocaleError
+
+DEFAULT_LANGUAGE = "en"
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# The strings the browser scripts use; they reach the page as JSON (CONTRACT.md, `#cq-strings`).
+JS_KEYS = (
+    "verdict_right",
+    "verdict_wrong",
+    "score",
+    "press_enter",
+    "pick_first",
+    "moved",
+    "cleared",
+    "state_read",
+    "state_passed",
+    "link_copied",
+    "copy_link",
+    "result_subject",
+    "result_text",
+    "next_in_program",
+    "program_done",
+)
+Entry = str | Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Strings:
+    """The words of one course: a language's catalogue with the course's overrides applied."""
+
+    language: str
+    entries: Mapping[str, Entry]
+
+    def __call__(self, key: str, **values: object) -> str:
+        """Return the string `key` with its placeholders filled."""
+        entry = self.entries[key]
+        return fill(entry if isinstance(entry, str) else entry["other"], values)
+
+    def plural(self, key: str, count: int, **values: object) -> str:
+        """Return the form of `key` for the number `count`, with `{count}` and the other placeholders filled."""
+        entry = self.entries[key]
+        if isinstance(entry, str):
+            return fill(entry, {"count": count, **values})
+        form = entry.get(plural_category(self.language, count)) or entry["other"]
+        return fill(form, {"count": count, **values})
+
+    def for_scripts(self) -> dict[str, Entry]:
+        """Return the strings the browser scripts need."""
+        return {key: self.entries[key] for key in JS_KEYS}
+
+
+def fill(template: str, values: Mapping[str, object]) -> str:
+    """Replace each `{name}` with its value; unknown names stay as they are."""
+    return PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), template)
+
+
+def placeholders(entry: Entry) -> set[str]:
+    """Return the placeholder names used in a string or any of its plural forms."""
+    forms = [entry] if isinstance(entry, str) else list(entry.values())
+    return {name for form in forms for name in PLACEHOLDER.findall(form)}
+
+
+def plural_category(language: str, count: int) -> str:
+    """Return the CLDR plural category of a number in a language ('one', 'other', ...)."""
+    try:
+        return Locale.parse(language, sep="-").plural_form(count)
+    except (UnknownLocaleError, ValueError):
+        return "other"
+
+
+def catalogue_for(language: str, available: Mapping[str, object]) -> str | None:
+    """Return the catalogue that serves a language: the exact code, else its base language (pt-BR -> pt)."""
+    for code in (language, language.split("-")[0].split("_")[0]):
+        if code in available:
+            return code
+    return None
+
+
+def build_strings(language: str, catalogue: Mapping[str, Entry], overrides: Mapping[str, Entry]) -> Strings:
+    """Return a course's strings: the catalogue, with single strings replaced by the course's overrides."""
+    return Strings(language, {**catalogue, **overrides})
+
+
+def jinja_literal(value: object) -> str:
+    """Return a Jinja literal for a string or a mapping of strings that holds no template syntax at all.
+
+    Every character outside a small safe set is written as a \\u escape, so no brace, percent or hash sign
+    from a course's text can open a Jinja tag in the generated template.
+    """
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{jinja_literal(k)}: {jinja_literal(v)}" for k, v in value.items()) + "}"
+    return '"' + "".join(char if SAFE_CHAR.match(char) else escape_char(char) for char in str(value)) + '"'
+
+
+SAFE_CHAR = re.compile(r"[A-Za-z0-9 .,:;!?()/_-]")
+
+
+def escape_char(char: str) -> str:
+    """Return a Python-style escape for one character."""
+    point = ord(char)
+    return f"\\u{point:04x}" if point <= 0xFFFF else f"\\U{point:08x}"
+
+
+def script_json(value: object) -> str:
+    """Return JSON that is safe inside a <script type="application/json"> element."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
