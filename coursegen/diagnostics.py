@@ -43,7 +43,16 @@ def source_excerpt(source: str | None, line: int, col: int) -> list[str]:
     if len(text) > 200:
         return []
     gutter = f"{line:>5} | "
-    return [gutter + text, " " * (len(gutter) - 2) + "| " + " " * (col - 1) + "^"]
+    # A control character would garble the terminal (or vanish): show it as \xNN, the caret under its spot.
+    shown = [f"\\x{ord(c):02x}" if is_control(c) else c for c in text]
+    caret = sum(len(part) for part in shown[: col - 1])
+    return [gutter + "".join(shown), " " * (len(gutter) - 2) + "| " + " " * caret + "^"]
+
+
+def is_control(char: str) -> bool:
+    """Tell whether a character is invisible on a terminal: C0 and C1 controls, DEL, and line separators."""
+    point = ord(char)
+    return point < 0x20 or 0x7F <= point <= 0x9F or point in (0x2028, 0x2029)
 
 
 def error(path: str, line: int, col: int, message: str, hint: str = "") -> Diagnostic:

@@ -2,8 +2,9 @@
 
 The theme ships inside the package (`coursegen/theme/`); every build writes it into the course's
 `overrides/` and `docs/assets/coursegen/` (scripts and styles minified), as files the build owns, so a
-course folder never holds a copy to merge when the engine is upgraded. The one generated template, `overrides/partials/cq-strings.html`, hands the
-course's words to the other templates as Jinja literals that cannot open a template tag.
+course folder never holds a copy to merge when the engine is upgraded. The one generated template,
+`overrides/partials/cq-strings.html`, hands the course's words to the other templates as Jinja literals
+that cannot open a template tag.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
-"""The bad-input corpus: every broken course file gets exact errors, a non-zero exit, and nothing written.
+"""The bad-input corpus: every broken course file gets exact errors, a failed build, and nothing written.
 
 Each case in tests/bad_input/ changes the sample course (`files`, which may replace mkdocs.yml,
-`binary` as base64, `symlinks`) and lists the error lines it must produce (`expect`). After an
-intended change to a message, run with UPDATE_GOLDENS=1 and review the diff.
+`binary` as base64, `symlinks`) and holds the whole report the build must print (`expect`: every
+error and warning with its source line, caret and hint, then the count and the final line). Cases run
+in-process through `pipeline.build`; one more test runs the command line itself. After an intended
+change to a message, run with UPDATE_GOLDENS=1: it rewrites only the `expect` block; review the diff.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import pytest
 import yaml
 from project import ROOT, copy_project, run_build
 
-from coursegen.pipeline import generate
+from coursegen.pipeline import build
 
 CASES = sorted((ROOT / "tests/bad_input").glob("*.yml"))
 UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
@@ -55,6 +57,14 @@ def test_the_corpus_is_large_enough() -> None:
     assert len(CASES) >= 40
 
 
+def update_expectation(case_file: Path, report: str) -> None:
+    """Rewrite the `expect` block of a case file (always its last key), leaving its inputs as written."""
+    text = case_file.read_text(encoding="utf-8")
+    head = text[: text.index("\nexpect:")] if "\nexpect:" in text else text.rstrip("\n")
+    block = "".join(f"  {line}\n" if line else "\n" for line in report.splitlines())
+    case_file.write_text(f"{head}\nexpect: |\n{block}", encoding="utf-8")
+
+
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
 def test_bad_input_gets_exact_errors_and_nothing_is_written(
     case_file: Path, built_sample: Path, tmp_path: Path
@@ -65,22 +75,29 @@ def test_bad_input_gets_exact_errors_and_nothing_is_written(
     apply_case(case, project)
     before = {"docs": tree_hashes(project / "docs"), "site": tree_hashes(project / "site")}
 
-    generated = generate(project, env={})
-    errors = [d.format().splitlines()[0] for d in generated.diagnostics if d.severity == "error"]
+    outcome = build(project, site_dir=project / "site", env={})
+    report = outcome.report() + "\n"
     if UPDATE:
-        case["expect"] = errors
-        case_file.write_text(yaml.safe_dump(case, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
-    assert errors, "a broken course must produce at least one error"
-    assert errors == case["expect"]
-    assert all(d.line >= 1 and d.col >= 1 for d in generated.diagnostics)
+        update_expectation(case_file, report)
+    assert not outcome.ok
+    assert any(d.severity == "error" for d in outcome.diagnostics), "a broken course must produce an error"
+    assert report == case["expect"]
+    assert all(d.line >= 1 and d.col >= 1 for d in outcome.diagnostics)
+    assert {"docs": tree_hashes(project / "docs"), "site": tree_hashes(project / "site")} == before
 
+
+def test_the_command_line_exits_1_with_the_report_and_no_traceback(built_sample: Path, tmp_path: Path) -> None:
+    case_file = ROOT / "tests/bad_input/lesson-unknown-key.yml"
+    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+    project = tmp_path / "course"
+    shutil.copytree(built_sample, project, symlinks=True)
+    apply_case(case, project)
+    before = tree_hashes(project / "site")
     result = run_build(project, "build")
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
-    for line in case["expect"]:
-        assert line in result.stderr
-    assert "Nothing was written." in result.stderr
-    assert {"docs": tree_hashes(project / "docs"), "site": tree_hashes(project / "site")} == before
+    assert result.stderr == case["expect"]
+    assert tree_hashes(project / "site") == before
 
 
 def test_a_ten_megabyte_file_is_refused_without_reading_it_all(sample_project: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from fixtures.quiz_fixture import HOSTILE, QUIZ, SELF_CHECK, render_fixture
+from fixtures.quiz_fixture import ENGLISH, HOSTILE, QUIZ, SELF_CHECK, render_fixture
 
 from coursegen.model import Question
 from coursegen.render_quiz import page_marker, render_quiz, shuffled_order
@@ -19,7 +19,7 @@ from coursegen.render_quiz import page_marker, render_quiz, shuffled_order
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests/golden/quiz"
 UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
-ARGS = {"lesson_title": "The hinge", "lesson_url": "lesson/", "root": "../../"}
+ARGS = {"strings": ENGLISH, "lesson_title": "The hinge", "lesson_url": "lesson/", "root": "../../", "sizes": {}}
 
 
 @pytest.mark.parametrize("name", sorted(render_fixture()))
@@ -48,8 +48,10 @@ def test_markdown_keeps_the_quiz_as_one_html_block(quiz) -> None:
 def test_author_text_reaches_the_page_escaped() -> None:
     html = render_quiz(QUIZ, **ARGS)
     assert "<img src=x" not in html and 'onerror="' not in html
-    assert "&lt;img src=x onerror=&quot;window.pwned=1&quot;&gt; &amp; &quot;quotes&quot;" in html
-    lesson = render_quiz(QUIZ, lesson_title="<b>Hinge</b>", lesson_url='x" onclick="y', root="")
+    assert "&lt;img src=x onerror=&#34;window.pwned=1&#34;&gt; &amp; &#34;quotes&#34;" in html
+    lesson = render_quiz(
+        QUIZ, strings=ENGLISH, lesson_title="<b>Hinge</b>", lesson_url='x" onclick="y', root="", sizes={}
+    )
     assert "<b>Hinge" not in lesson and 'x" onclick' not in lesson
     assert HOSTILE not in page_marker(kind="lesson", item_id=HOSTILE)
 
@@ -85,7 +87,7 @@ def test_a_lesson_page_marker_is_hidden() -> None:
 def contract_attributes() -> set[str]:
     """Return every data-cq-* attribute the renderer writes or the script reads or writes."""
     html = "".join(render_fixture().values())
-    script = (ROOT / "docs/assets/quiz.js").read_text(encoding="utf-8")
+    script = (ROOT / "coursegen/theme/assets/quiz.js").read_text(encoding="utf-8")
     names = set(re.findall(r"data-cq-[a-z-]+", html + script))
     camel = re.findall(r"dataset\.cq([A-Z]\w*)", script)
     return names | {"data-cq-" + re.sub(r"(?<!^)([A-Z])", r"-\1", n).lower() for n in camel}
