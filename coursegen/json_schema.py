@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from .convert import CHECKS
-from .schema import FORMATS, Field, Record
+from .schema import FORMATS, QUESTION, QUESTION_TYPES, TYPE_KEYS, Field, Record
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 PATTERNS = {kind: regex.pattern for kind, (regex, _hint) in CHECKS.items()}
@@ -13,6 +13,8 @@ PATTERNS = {kind: regex.pattern for kind, (regex, _hint) in CHECKS.items()}
 
 def record_schema(record: Record) -> dict:
     """Return the JSON Schema of a record: an object with exactly its keys."""
+    if record is QUESTION:
+        return question_schema()
     return {
         "type": "object",
         "description": record.doc,
@@ -20,6 +22,24 @@ def record_schema(record: Record) -> dict:
         "required": [f.name for f in record.fields if f.required],
         "additionalProperties": False,
     }
+
+
+def question_schema() -> dict:
+    """Return the schema of a question: one branch per type, each allowing only the keys that type uses."""
+    common = [f for f in QUESTION.fields if f.name not in TYPE_KEYS]
+    branches = []
+    for kind in QUESTION_TYPES.values():
+        fields = [f for f in QUESTION.fields if f.name in kind.keys]
+        properties = {f.name: field_schema(f) for f in common + fields}
+        properties["type"] = {"const": kind.name, "description": kind.doc}
+        branches.append(
+            {
+                "properties": properties,
+                "required": [f.name for f in common if f.required] + sorted(kind.required),
+                "additionalProperties": False,
+            }
+        )
+    return {"type": "object", "description": QUESTION.doc, "oneOf": branches}
 
 
 def field_schema(spec: Field) -> dict:

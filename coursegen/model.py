@@ -7,6 +7,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .schema import DEFAULT_COLOR
 from .strings import Strings
 
 
@@ -160,7 +161,7 @@ class Settings:
     site_url: str = ""
     site_description: str = ""
     offline: bool = True
-    theme_color: str = "#00695c"
+    theme_color: str = DEFAULT_COLOR
     short_name: str = ""
     logo: str = ""
     notice: Notice | None = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DEFAULT_COLOR = "#00695c"  # the course colour when extra.course.theme_color is not set
 ADMONITION_STYLES = ("note", "info", "tip", "success", "question", "warning", "danger", "example", "quote")
 MAX_LEVELS = 5
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -21,22 +22,27 @@ class QuestionType:
     name: str
     doc: str
     keys: frozenset[str]
+    required: frozenset[str]
     control: str = "radio"  # the input each option gets: radio, checkbox, or none (order: move buttons)
     on_tap: bool = True  # answered as soon as an option is chosen; otherwise a Check button
     scored: bool = True  # false: a self-check question, shown in unscored quizzes only
     pictures: bool = False  # options are pictures with alt text, not words
 
 
+OPTIONS = frozenset({"options"})
+TRUE_FALSE = frozenset({"answer", "feedback_true", "feedback_false"})
+STEPS = frozenset({"steps"})
+LEVEL_KEY = frozenset({"level"})
 # The one table of question types: rules, rendering, JSON Schema and the guide all read it.
 QUESTION_TYPES = {
     t.name: t
     for t in (
-        QuestionType("single", "single choice", frozenset({"options"})),
-        QuestionType("multiple", "select all that apply", frozenset({"options"}), "checkbox", on_tap=False),
-        QuestionType("true-false", "true or false", frozenset({"answer", "feedback_true", "feedback_false"})),
-        QuestionType("order", "put steps in order", frozenset({"steps"}), "none", on_tap=False),
-        QuestionType("picture", "pick the picture", frozenset({"options"}), pictures=True),
-        QuestionType("yes-no", "self-check, not scored", frozenset({"level"}), scored=False),
+        QuestionType("single", "single choice", OPTIONS, OPTIONS),
+        QuestionType("multiple", "select all that apply", OPTIONS, OPTIONS, "checkbox", on_tap=False),
+        QuestionType("true-false", "true or false", TRUE_FALSE, frozenset({"answer"})),
+        QuestionType("order", "put steps in order", STEPS, STEPS, "none", on_tap=False),
+        QuestionType("picture", "pick the picture", OPTIONS, OPTIONS, pictures=True),
+        QuestionType("yes-no", "self-check, not scored", LEVEL_KEY, LEVEL_KEY, scored=False),
     )
 }
 TYPE_KEYS = frozenset().union(*(t.keys for t in QUESTION_TYPES.values()))

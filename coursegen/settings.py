@@ -16,11 +16,10 @@ from .convert import Converted, convert_record, did_you_mean
 from .diagnostics import Diagnostic, error, warning
 from .load import Loaded, position
 from .model import Notice, Settings, Trainer
-from .schema import SETTINGS
+from .schema import DEFAULT_COLOR, SETTINGS
 from .strings import DEFAULT_LANGUAGE, PLURAL_CATEGORIES, Entry, build_strings, catalogue_for, placeholders
 
 SHORT_NAME_LENGTH = 12
-DEFAULT_COLOR = "#00695c"
 EXTRA_KEYS = ("course", "trainer")
 
 
@@ -56,11 +55,14 @@ def read_settings(
     values = read_extra(top.get("extra"), out, docs_dir=docs_dir)
     english = catalogues[DEFAULT_LANGUAGE]
     overrides = read_overrides(extra.get("strings"), english, out)
+    for key in ("logo", "favicon"):
+        check_theme_image(theme.get(key), key, out, docs_dir=docs_dir, env=env)
     problems += out.diagnostics
     logo = image_setting(theme.get("logo"), env) or image_setting(theme.get("favicon"), env)
     course = values.get("course") or {}
     short_name, short_problems = pick_short_name(config.path, course.get("short_name"), site_name, top.get("site_name"))
     problems += short_problems
+    problems += check_contrast(config.path, config.node, course.get("theme_color") or DEFAULT_COLOR)
     diagnostics += problems
     if any(p.severity == "error" for p in problems) or not site_name:
         return None
@@ -209,6 +211,45 @@ def pick_short_name(
     return fitted or site_name[:SHORT_NAME_LENGTH], [warning(path, line, column, message, hint)]
 
 
+def contrast_on_white(color: str) -> float:
+    """Return the WCAG contrast ratio of a #rrggbb colour against white."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(int(color[i : i + 2], 16)) for i in (1, 3, 5))
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+def check_contrast(path: str, node: yaml.Node, color: str) -> list[Diagnostic]:
+    """Warn when the course colour is too light for links and buttons on white (WCAG AA asks 4.5:1)."""
+    ratio = contrast_on_white(color)
+    if ratio >= 4.5:
+        return []
+    line, column = setting_line(node, "extra", "course", "theme_color")
+    return [
+        warning(
+            path,
+            line,
+            column,
+            f"theme_color {color} has a contrast of {ratio:.1f}:1 on white; links and buttons need 4.5:1",
+            "Choose a darker colour, for example #00695c (teal) or #1565c0 (blue).",
+        )
+    ]
+
+
+def setting_line(node: yaml.Node, *keys: str) -> tuple[int, int]:
+    """Return the position of a nested setting, or of its nearest parent that exists."""
+    found = (1, 1)
+    for key in keys:
+        node = mapping_of(node).get(key)
+        if node is None:
+            break
+        found = position(node)
+    return found
+
+
 def check_site_url(path: str, node: yaml.Node | None, site_url: str) -> list[Diagnostic]:
     """Warn when site_url is unset; refuse one that is not an http(s) address."""
     if not site_url:
@@ -264,6 +305,16 @@ def no_catalogue(path: str, node: yaml.Node | None, language: str, catalogues: M
         + ", ".join(sorted(catalogues))
         + ". Translate single strings under extra.strings, or add a catalogue (AUTHORING.md, Another language).",
     )
+
+
+def check_theme_image(node: yaml.Node | None, key: str, out: Converted, *, docs_dir: Path, env: Mapping) -> None:
+    """Check that theme.logo or theme.favicon, when it names a file, is an image under docs/ that exists."""
+    value = scalar_setting(node, env)
+    if not value:
+        return
+    where = ("theme", key)
+    out.positions[where] = position(node)
+    rules.check_image(value, out, where, docs_dir=docs_dir)
 
 
 def image_setting(node: yaml.Node | None, env: Mapping[str, str]) -> str:

@@ -22,6 +22,25 @@ from .strings import jinja_literal, script_json
 THEME_FOLDERS = {"overrides/": paths.OVERRIDES + "/", "assets/": paths.DOCS + "/assets/coursegen/"}
 SECTION_KEYS = {"lessons": "section_lessons", "quizzes": "section_quizzes", "programs": "section_programs"}
 SECTION_KEYS["handouts"] = "section_handouts"
+COURSE_CSS = "assets/course.css"
+
+
+def mix(color: str, other: str, share: float) -> str:
+    """Return `color` mixed with `other` (both #rrggbb), `share` of the way towards `other`."""
+    a = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b, strict=True))
+
+
+def theme_variables(color: str) -> str:
+    """Return the CSS variables of the course colour and its shades: the one place the colour reaches CSS."""
+    shades = {
+        "--cq-theme": color,
+        "--cq-theme-light": mix(color, "#ffffff", 0.25),
+        "--cq-theme-dark": mix(color, "#000000", 0.42),
+        "--cq-theme-on-dark": mix(color, "#ffffff", 0.5),
+    }
+    return ":root{" + ";".join(f"{name}:{value}" for name, value in shades.items()) + "}\n"
 
 
 def theme_files(course: Course, *, packaged: Mapping[str, bytes]) -> dict[str, bytes | str]:
@@ -32,6 +51,8 @@ def theme_files(course: Course, *, packaged: Mapping[str, bytes]) -> dict[str, b
     files: dict[str, bytes | str] = {}
     for name, data in packaged.items():
         folder = next(f for f in THEME_FOLDERS if name.startswith(f))
+        if name == COURSE_CSS:
+            data = theme_variables(course.settings.theme_color).encode("utf-8") + data
         files[THEME_FOLDERS[folder] + name.removeprefix(folder)] = minified(name, data)
     files[f"{paths.OVERRIDES}/{paths.STRINGS_PARTIAL}"] = strings_partial(course)
     return files
@@ -65,4 +86,5 @@ def strings_partial(course: Course) -> str:
         f"{{% set t = {jinja_literal(words)} %}}\n"
         f"{{% set sections = {jinja_literal(section_titles(course))} %}}\n"
         f"{{% set scripts = {jinja_literal(script_json(strings.for_scripts()))} %}}\n"
+        f"{{% set theme_color = {jinja_literal(course.settings.theme_color)} %}}\n"
     )

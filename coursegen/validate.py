@@ -9,8 +9,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from . import rules
 from .convert import Converted, convert_record
 from .diagnostics import Diagnostic, error, has_errors
@@ -30,7 +28,7 @@ from .model import (
     Settings,
 )
 from .schema import LESSON, PROGRAM, QUESTION_TYPES, QUIZ
-from .settings import read_settings
+from .settings import read_settings, setting_line
 
 
 @dataclass(frozen=True)
@@ -193,7 +191,7 @@ def settings_references(settings: Settings, config: Loaded, lessons: list[Lesson
         problems.append(
             error(
                 config.path,
-                *setting_position(config, "extra", "course", "notice", "link"),
+                *setting_line(config.node, "extra", "course", "notice", "link"),
                 f"the notice links to '{notice.link}', but no lesson has that id{rules.did_you_mean(notice.link, ids)}",
                 "Lesson ids: " + ", ".join(sorted(ids)) + ".",
             )
@@ -202,7 +200,7 @@ def settings_references(settings: Settings, config: Loaded, lessons: list[Lesson
         problems.append(
             error(
                 config.path,
-                *setting_position(config, "extra", "course", "notice", "link"),
+                *setting_line(config.node, "extra", "course", "notice", "link"),
                 "the notice's link needs 'link_text': the words readers tap",
                 "For example:\n      link_text: What to do if you cut yourself",
             )
@@ -213,23 +211,10 @@ def settings_references(settings: Settings, config: Loaded, lessons: list[Lesson
             problems.append(
                 error(
                     config.path,
-                    *setting_position(config, "extra", "course", "parts"),
+                    *setting_line(config.node, "extra", "course", "parts"),
                     f"part '{folder}' has a title, but lessons/ has no folder of that name"
                     + rules.did_you_mean(folder, folders),
                     "Part folders: " + (", ".join(folders) or "none") + ".",
                 )
             )
     return problems
-
-
-def setting_position(config: Loaded, *keys: str) -> tuple[int, int]:
-    """Return the line and column of a nested setting in mkdocs.yml, or of its nearest parent found."""
-    node = config.node
-    found = (1, 1)
-    for key in keys:
-        children = {k.value: v for k, v in getattr(node, "value", []) if isinstance(k, yaml.ScalarNode)}
-        if not isinstance(node, yaml.MappingNode) or key not in children:
-            break
-        node = children[key]
-        found = (node.start_mark.line + 1, node.start_mark.column + 1)
-    return found

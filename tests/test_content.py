@@ -122,7 +122,8 @@ def body_text(lesson: dict) -> str:
     parts += lesson.get("cues") or []
     for mistake in lesson.get("mistakes") or ():
         parts += [mistake["mistake"], mistake["fix"]]
-    parts += [lesson.get(key) or "" for key in ("easier", "harder", "practitioner")]
+    parts += [lesson.get(key) or "" for key in ("easier", "harder")]
+    parts += [f"{c['title']}. {c['text']}" for c in lesson.get("callouts") or ()]
     return "\n".join(strip_markdown(part) for part in parts if part)
 
 
@@ -190,7 +191,8 @@ def test_every_lesson_reads_at_grade_eight_or_lower(name):
 
 @pytest.mark.parametrize("name", sorted(LESSONS))
 def test_every_lesson_sends_readers_to_a_practitioner_when_needed(name):
-    assert LESSONS[name].get("practitioner"), "add a practitioner callout"
+    callouts = LESSONS[name].get("callouts") or ()
+    assert any("practitioner" in c["title"].lower() for c in callouts), "add a 'See a practitioner' callout"
 
 
 def test_the_course_uses_every_scored_question_type():
@@ -235,9 +237,9 @@ def test_the_self_check_asks_about_every_red_flag_in_its_tier():
     quiz = next(q for q in QUIZZES.values() if q["id"] == RED_FLAG_QUIZ)
     assert quiz["lesson"] == RED_FLAG_LESSON
     assert quiz.get("scored") is False
-    assert set(quiz["care"]) == {"emergency", "urgent", "soon"}
+    assert [level["id"] for level in quiz["levels"]] == ["emergency", "urgent", "soon"]
     for tier, flags in RED_FLAGS.items():
-        questions = [normalise(q["prompt"]) for q in quiz["questions"] if q["tier"] == tier]
+        questions = [normalise(q["prompt"]) for q in quiz["questions"] if q["level"] == tier]
         assert len(questions) == len(flags), f"{tier}: one question per red flag"
         for key, phrases in flags.items():
             assert any(normalise(phrases[0]) in q for q in questions), f"{tier}: no question for '{key}'"

@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 from conftest import PHONE
-from fixtures.quiz_fixture import CASES, HOSTILE, QUIZ
+from fixtures.quiz_fixture import CASES, ENGLISH, HOSTILE, QUIZ
 from pagecheck import STRICT_CSP, axe_violations
 from playwright.sync_api import Browser, Locator, Page, expect
 from project import ROOT
+
+from coursegen.strings import script_json
 
 GOLDEN = ROOT / "tests/golden/quiz"
 TYPES = list(CASES)
@@ -23,11 +25,12 @@ RECORD_CSP = "window.cspViolations = []; addEventListener('securitypolicyviolati
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title><link rel="icon" href="{up}figures/hinge.svg">
-<link rel="stylesheet" href="{up}assets/quiz.css"></head>
+<link rel="stylesheet" href="{up}assets/coursegen/quiz.css"></head>
 <body><nav aria-label="Course"><a class="md-nav__link" href="{up}lesson/">The hinge</a>
 <a class="md-nav__link" href="{up}quiz.html">Quiz</a></nav>
 <main><h1>{title}</h1>
-{body}</main><script src="{up}assets/quiz.js"></script></body></html>
+{body}</main><script type="application/json" id="cq-strings">{strings}</script>
+<script src="{up}assets/coursegen/quiz.js"></script></body></html>
 """
 
 
@@ -35,14 +38,15 @@ def write_page(path: Path, *, title: str, body: str) -> None:
     """Write one bare HTML page that loads quiz.css and quiz.js, as the built site does, with no inline code."""
     up = "../" * (len(path.parts) - 1)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(PAGE.format(title=title, body=body, up=up), encoding="utf-8")
+    strings = script_json(ENGLISH.for_scripts())
+    path.write_text(PAGE.format(title=title, body=body, up=up, strings=strings), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder with the golden quiz and self-check, a lesson page, the figures and the quiz assets."""
     site = tmp_path_factory.mktemp("quiz-fixture")
-    shutil.copytree(ROOT / "docs/assets", site / "assets", ignore=shutil.ignore_patterns("*.woff2"))
+    shutil.copytree(ROOT / "coursegen/theme/assets", site / "assets/coursegen")
     shutil.copytree(ROOT / "tests/sample/docs/figures", site / "figures")
     golden = {p.name: p.read_text(encoding="utf-8") for p in GOLDEN.glob("*.html")}
     write_page(site / "quiz.html", title="Check yourself: the hinge", body=golden["quiz.html"])
@@ -254,7 +258,7 @@ def test_author_text_shows_as_text_and_never_runs(quiz: Page) -> None:
 
 
 def test_running_the_script_twice_changes_nothing(quiz: Page, base: str) -> None:
-    quiz.add_script_tag(url=base + "assets/quiz.js")
+    quiz.add_script_tag(url=base + "assets/coursegen/quiz.js")
     quiz.evaluate("document.dispatchEvent(new Event('DOMContentLoaded'))")
     order = form(quiz, "order").locator("[data-cq-step]")
     before = order.evaluate_all("items => items.map(i => i.dataset.cqStep)")
