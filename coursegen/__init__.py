@@ -3,4 +3,4 @@
 The pipeline, one module a stage: load -> validate -> render -> write.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -36,7 +36,7 @@ KIND_NAMES = {
 }
 SCALAR_KINDS = {"text", "markdown", "slug", "image", "url", "email", "phone", "time", "color", "enum"}
 CHECKS = {
-    "slug": (re.compile(SLUG_PATTERN), "use lowercase letters, digits and dashes, like 'dowel-test'"),
+    "slug": (re.compile(SLUG_PATTERN), "use lowercase letters, digits and dashes, like 'pencil-grip'"),
     "url": (re.compile(r"^https?://[^\s<>\"']+$"), "start it with https://, like 'https://example.com/book'"),
     "email": (re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$"), "write it like 'name@example.com'"),
     "phone": (re.compile(r"^\+?[0-9][0-9 ().-]{4,}$"), "use digits, spaces and an optional leading +"),

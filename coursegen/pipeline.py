@@ -196,8 +196,8 @@ NOT_WRITTEN = "Nothing was written. Fix the errors above, then run the build aga
 
 
 def plural(count: int, word: str) -> str:
-    """Return '1 error' or '2 errors'."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    """Return '1 error' or '2 errors' (and '2 quizzes')."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}{'zes' if word.endswith('z') else 's'}"
 
 
 def check(project: Path, *, strict: bool = False, env: Mapping[str, str] | None = None) -> Outcome:
@@ -206,7 +206,10 @@ def check(project: Path, *, strict: bool = False, env: Mapping[str, str] | None 
     if not generated.ok:
         return Outcome(False, generated.diagnostics, generated.texts, NOT_WRITTEN)
     course = generated.course
-    counts = f"{len(course.lessons)} lessons, {len(course.quizzes)} quizzes, {len(course.programs)} programs"
+    counts = ", ".join(
+        plural(len(items), word)
+        for items, word in ((course.lessons, "lesson"), (course.quizzes, "quiz"), (course.programs, "program"))
+    )
     return Outcome(True, generated.diagnostics, generated.texts, f"OK: {counts}.")
 
 

@@ -136,7 +136,7 @@ def check_options(question: dict, out: Converted, where: tuple, *, docs_dir: Pat
         out.error(
             where,
             f"a {kind} question needs 'options'",
-            "For example:\n  options:\n    - text: The back of the head\n      correct: true\n      feedback: Yes.",
+            "For example:\n  options:\n    - text: Near the tip\n      correct: true\n      feedback: Yes.",
         )
         return
     if len(options) < 2:
@@ -164,14 +164,14 @@ def check_option(option: dict, out: Converted, where: tuple, *, kind: str, pictu
             out.error(
                 where,
                 "a picture option needs 'image' and 'alt'",
-                "For example:\n  image: figures/hinge.svg\n  alt: A person bending at the hips.",
+                "For example:\n  image: figures/relaxed-grip.svg\n  alt: A relaxed hand holding a pencil.",
             )
         elif option.get("image"):
             check_image(option["image"], out, (*where, "image"), docs_dir=docs_dir)
         if option.get("image") and not option.get("alt") and "alt" not in option:
             out.error((*where, "image"), "a picture option needs 'alt': say what the picture shows")
     elif not option.get("text") and "text" not in option:
-        out.error(where, "an option needs 'text'", "For example:\n  text: The back of the head")
+        out.error(where, "an option needs 'text'", "For example:\n  text: Near the tip")
     elif "image" in option:
         out.error((*where, "image"), f"'image' is only used in picture questions, not {kind}")
 
@@ -191,7 +191,7 @@ def check_image(src: str, out: Converted, where: tuple, *, docs_dir: Path) -> No
     path = Path(src)
     if path.is_absolute() or src.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", src):
         out.error(
-            where, f"image path '{src}' must be relative to docs/, not absolute", "For example: figures/dowel-test.svg"
+            where, f"image path '{src}' must be relative to docs/, not absolute", "For example: figures/pencil-grip.svg"
         )
         return
     if ".." in path.parts:

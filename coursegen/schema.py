@@ -81,13 +81,13 @@ FIGURE = Record(
     "figure",
     "A picture: an image file under docs/ and a sentence saying what it shows.",
     (
-        Field("src", "image", "Image path, relative to docs/.", True, "figures/dowel-test.svg"),
+        Field("src", "image", "Image path, relative to docs/.", True, "figures/pencil-grip.svg"),
         Field(
             "alt",
             "text",
             "What the picture shows, for people who cannot see it. Required.",
             True,
-            "A person bends forward with a stick touching head, upper back and sacrum.",
+            "A hand holds a pencil between the thumb and two fingers.",
         ),
         Field("caption", "text", "A short caption shown under the picture.", False, "Three points touch."),
     ),
@@ -103,7 +103,7 @@ SECTION = Record(
             "markdown",
             "The text, in Markdown. Admonitions, content tabs and details work here.",
             True,
-            "Bend at the hips, not the low back.",
+            "Hold the pencil lightly, near its tip.",
         ),
     ),
 )
@@ -112,8 +112,8 @@ MISTAKE = Record(
     "mistake",
     "A common mistake and how to fix it.",
     (
-        Field("mistake", "text", "What goes wrong.", True, "The stick leaves the back of your head."),
-        Field("fix", "text", "How to put it right.", True, "Look at the floor a little ahead of you."),
+        Field("mistake", "text", "What goes wrong.", True, "The fingers squeeze too hard."),
+        Field("fix", "text", "How to put it right.", True, "Relax your hand until the pencil can wiggle."),
     ),
 )
 
@@ -139,15 +139,15 @@ LESSON = Record(
     "One lesson: lessons/NN-slug.yml.",
     (
         Field(
-            "id", "slug", "A short name used in links and by quizzes. Lowercase words and dashes.", True, "dowel-test"
+            "id", "slug", "A short name used in links and by quizzes. Lowercase words and dashes.", True, "pencil-grip"
         ),
-        Field("title", "text", "The lesson title.", True, "The dowel test", max_length=80),
+        Field("title", "text", "The lesson title.", True, "The pencil grip", max_length=80),
         Field(
             "summary",
             "text",
             "One sentence about the lesson. Also used in link previews.",
             True,
-            "A broom handle shows whether you bend at the hips.",
+            "How to hold a pencil so your hand stays relaxed.",
             max_length=200,
         ),
         Field("order", "int", "Where the lesson sits in the course: 1 comes first.", True, 2),
@@ -156,8 +156,8 @@ LESSON = Record(
         Field("steps", "list", "Numbered steps, in order.", item=Field("step", "markdown", "One step.")),
         Field("cues", "list", "Short coaching cues.", item=Field("cue", "markdown", "One cue.")),
         Field("mistakes", "list", "Common mistakes and their fixes.", item=MISTAKE),
-        Field("easier", "markdown", "An easier version of the exercise.", False, "Hinge only halfway down."),
-        Field("harder", "markdown", "A harder version of the exercise.", False, "Hold a light weight."),
+        Field("easier", "markdown", "An easier version of the exercise.", False, "Use a thick pencil."),
+        Field("harder", "markdown", "A harder version of the exercise.", False, "Write a whole line without stopping."),
         Field("callouts", "list", "Boxed notes shown after the steps, such as a warning.", item=CALLOUT),
     ),
 )
@@ -166,16 +166,18 @@ OPTION = Record(
     "option",
     "One answer a reader can pick. Give `text`, or `image` and `alt` for picture questions.",
     (
-        Field("text", "text", "The answer, as the reader sees it.", False, "The back of the head"),
-        Field("image", "image", "Picture questions: an image path, relative to docs/.", False, "figures/hinge.svg"),
-        Field("alt", "text", "Picture questions: what the picture shows.", False, "A person bending at the hips."),
+        Field("text", "text", "The answer, as the reader sees it.", False, "Near the tip"),
+        Field(
+            "image", "image", "Picture questions: an image path, relative to docs/.", False, "figures/relaxed-grip.svg"
+        ),
+        Field("alt", "text", "Picture questions: what the picture shows.", False, "A relaxed hand holding a pencil."),
         Field("correct", "bool", "true if this answer is right.", False, True),
         Field(
             "feedback",
             "text",
             "Shown when the reader picks this answer: say why it is right or wrong.",
             False,
-            "Yes: the stick rests on the back of your head.",
+            "Yes: near the tip gives the most control.",
         ),
     ),
 )
@@ -193,7 +195,7 @@ QUESTION = Record(
             "single",
             choices=tuple(QUESTION_TYPES),
         ),
-        Field("prompt", "text", "The question.", True, "Which points must the stick touch?"),
+        Field("prompt", "text", "The question.", True, "Where do your fingers hold the pencil?"),
         Field("options", "list", "single, multiple and picture: the answers to choose from.", item=OPTION),
         Field("answer", "bool", "true-false: the right answer.", False, True),
         Field("feedback_true", "text", "true-false: shown when the reader picks True.", False, "Right."),
@@ -215,7 +217,7 @@ LEVEL = Record(
     (
         Field("id", "slug", "A short name that yes-no questions use in 'level'.", True, "urgent"),
         Field("title", "text", "The heading of the advice.", True, "If you said yes to any of these: call today"),
-        Field("message", "text", "What to do, in a calm voice.", True, "Call your doctor today."),
+        Field("message", "text", "What to do, in a calm voice.", True, "Ask your teacher before you go on."),
         Field(
             "style",
             "enum",
@@ -232,8 +234,8 @@ QUIZ = Record(
     "quiz",
     "One quiz: quizzes/slug.yml.",
     (
-        Field("id", "slug", "A short name used in links.", True, "dowel-test"),
-        Field("lesson", "slug", "The id of the lesson this quiz checks.", True, "dowel-test"),
+        Field("id", "slug", "A short name used in links.", True, "pencil-grip"),
+        Field("lesson", "slug", "The id of the lesson this quiz checks.", True, "pencil-grip"),
         Field("title", "text", "The quiz title. Default: 'Check yourself: <lesson title>'.", False, "Check yourself"),
         Field("intro", "text", "A line shown above the questions.", False, "Four quick questions."),
         Field(
