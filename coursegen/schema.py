@@ -168,7 +168,11 @@ OPTION = Record(
     (
         Field("text", "text", "The answer, as the reader sees it.", False, "Near the tip"),
         Field(
-            "image", "image", "Picture questions: an image path, relative to docs/.", False, "figures/relaxed-grip.svg"
+            "image",
+            "image",
+            "Picture questions: an image path, relative to docs/.",
+            False,
+            "figures/relaxed-grip.svg",
         ),
         Field("alt", "text", "Picture questions: what the picture shows.", False, "A relaxed hand holding a pencil."),
         Field("correct", "bool", "true if this answer is right.", False, True),
