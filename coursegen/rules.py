@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from .convert import Converted, did_you_mean
 from .diagnostics import Diagnostic, error, warning
-from .schema import MAX_LEVELS, QUESTION_TYPES, TYPE_KEYS
+from .schema import MAX_LEVELS, QUESTION_TYPES, SLUG_PATTERN, TYPE_KEYS
 
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
@@ -301,6 +301,17 @@ def lesson_part(path: str) -> str:
 def lesson_place(path: str) -> list[Diagnostic]:
     """Refuse a lesson file more than one folder below lessons/: a part is a single sub-folder."""
     folders = lesson_folders(path)
+    if len(folders) == 1 and not re.match(SLUG_PATTERN, folders[0]):
+        return [
+            error(
+                path,
+                1,
+                1,
+                f"the part folder '{folders[0]}' is not a short name",
+                "Name part folders like ids: lowercase letters, digits and dashes (part-1-the-grip). "
+                "Give the part its title in mkdocs.yml, under extra.course.parts.",
+            )
+        ]
     if len(folders) < 2:
         return []
     name = PurePosixPath(path).name

@@ -239,11 +239,15 @@ def check_contrast(path: str, node: yaml.Node, color: str) -> list[Diagnostic]:
     ]
 
 
-def setting_line(node: yaml.Node, *keys: str) -> tuple[int, int]:
-    """Return the position of a nested setting, or of its nearest parent that exists."""
+def setting_line(node: yaml.Node, *keys: str | int) -> tuple[int, int]:
+    """Return the position of a nested setting (a key, or an index in a list), or of its nearest parent."""
     found = (1, 1)
     for key in keys:
-        node = mapping_of(node).get(key)
+        if isinstance(key, int):
+            items = node.value if isinstance(node, yaml.SequenceNode) else []
+            node = items[key] if key < len(items) else None
+        else:
+            node = mapping_of(node).get(key)
         if node is None:
             break
         found = position(node)

@@ -206,12 +206,12 @@ def settings_references(settings: Settings, config: Loaded, lessons: list[Lesson
             )
         )
     folders = sorted({lesson.part for lesson in lessons if lesson.part})
-    for folder in settings.parts:
+    for index, folder in enumerate(settings.parts):
         if folder not in folders:
             problems.append(
                 error(
                     config.path,
-                    *setting_line(config.node, "extra", "course", "parts"),
+                    *setting_line(config.node, "extra", "course", "parts", index, "folder"),
                     f"part '{folder}' has a title, but lessons/ has no folder of that name"
                     + rules.did_you_mean(folder, folders),
                     "Part folders: " + (", ".join(folders) or "none") + ".",

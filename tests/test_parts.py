@@ -203,6 +203,14 @@ def test_a_lesson_two_folders_deep_is_an_error_with_a_fix(sample_project: Path) 
     assert "Move it to lessons/week-1/03-deep.yml." in result.stderr
 
 
+def test_a_part_folder_with_spaces_or_capitals_is_an_error_naming_where_titles_go(sample_project: Path) -> None:
+    write_lesson(sample_project, "lessons/Part One/03-spaced.yml", lesson_id="spaced", title="Spaced", order=3)
+    result = run_build(sample_project, "check")
+    assert result.returncode == 1
+    assert "lessons/Part One/03-spaced.yml:1:1: error: the part folder 'Part One' is not a short name" in result.stderr
+    assert "under extra.course.parts" in result.stderr
+
+
 def test_a_lesson_id_used_in_two_parts_is_reported_where_it_repeats(sample_project: Path) -> None:
     make_parts(sample_project)
     write_lesson(sample_project, "lessons/week-2/05-again.yml", lesson_id="first-steps", title="Again", order=5)
