@@ -59,7 +59,8 @@ def test_every_lesson_has_the_safety_note_linking_to_the_red_flags(site: Path) -
     for page in lesson_pages(site):
         html, page_facts = facts(page)
         assert "Safety first" in html, page
-        assert "it does not treat pain" in html, page
+        assert "education, not medical advice" in html, page
+        assert "it does not treat" in html, page
         if "when-to-see-a-practitioner" not in page.parent.name:
             assert any("when-to-see-a-practitioner" in link for link in page_facts.links), page
 
@@ -91,3 +92,19 @@ def test_search_finds_each_lesson_once_and_never_the_program_handout(site: Path)
     assert any(page.startswith("lessons/02-dowel-test") for page in hits), "the dowel lesson is found"
     assert not any("handout" in page for page in pages), "the handout repeats its lessons, so it stays out"
     assert any(page.startswith("programs/new-client/") for page in pages), "the program page itself is found"
+
+
+def visible_text(html: str) -> str:
+    """Return a page's text without scripts, styles and tags, with white space folded."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_every_page_that_names_911_or_999_also_says_local_emergency_number(site: Path) -> None:
+    naming = []
+    for page in sorted(site.rglob("*.html")):
+        text = visible_text(page.read_text(encoding="utf-8"))
+        if re.search(r"(?<![\d.,])(911|999)(?![\d])", text):
+            naming.append(page)
+            assert "local emergency number" in text, page.relative_to(site)
+    assert naming, "some page names an emergency number"
