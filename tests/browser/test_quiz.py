@@ -253,7 +253,7 @@ def test_real_red_flag_self_check_sends_any_yes_to_get_care(phone: Page, serve, 
     phone.goto(serve(built_site) + f"quizzes/{check.parent.name}/")
     questions = phone.locator("[data-cq-question]")
     assert questions.count() >= 20
-    for tier, title in (("soon", "See a practitioner soon"), ("emergency", "Get emergency care now")):
+    for tier, title in (("soon", "see a practitioner soon"), ("emergency", "get emergency care now")):
         form = phone.locator(f'[data-cq-level="{tier}"]').first
         form.locator("label", has_text="Yes").tap()
         care = phone.locator(f'[data-cq-care="{tier}"]')

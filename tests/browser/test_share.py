@@ -72,9 +72,9 @@ def test_a_finished_quiz_offers_its_result_to_the_trainer(page: Page) -> None:
 def test_a_lesson_opened_from_a_program_shows_what_comes_next(page: Page) -> None:
     page.goto(page.base + "programs/new-client/")
     page.locator("article ol a", has_text="When to see a practitioner").tap()
-    expect(page.locator(".cq-next a")).to_have_text("Next in your program: The dowel test")
+    expect(page.locator(".cq-next a")).to_have_text("Next in your program: Start here")
     page.locator(".cq-next a").tap()
-    expect(page.locator("h1")).to_contain_text("The dowel test")
+    expect(page.locator("h1")).to_contain_text("Start here")
     page.goto(page.base + "programs/new-client/")
     expect(page.locator("article ol li", has_text="When to see a practitioner").locator(".cq-mark")).to_be_visible()
 
