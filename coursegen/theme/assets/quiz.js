@@ -1,5 +1,6 @@
 /* Self-check quizzes: instant feedback, saved progress and navigation marks. The markup contract is in
-   CONTRACT.md. No dependencies, nothing sent anywhere; safe to run twice and after instant navigation. */
+   CONTRACT.md. No dependencies, nothing sent anywhere; safe to run twice and after instant navigation.
+   It also lends the course's other scripts (share.js) its words, storage and progress mark, as `window.cq`. */
 (() => {
   const script = document.currentScript;
   const KEY = "cq:" + (script ? new URL("../..", script.src).pathname : "/");
@@ -10,6 +11,15 @@
     let text = words[key] || key;
     if (typeof text === "object") text = text[new Intl.PluralRules(document.documentElement.lang || "en").select(count)] || text.other;
     return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? vars[name] : m));
+  };
+  const readWords = () => {
+    try { words = JSON.parse(document.getElementById("cq-strings").textContent); } catch (e) { words = {}; }
+  };
+  // Run on every page: through Material's document$ (again after instant navigation), or once.
+  const onPage = (start) => {
+    if (window.document$) window.document$.subscribe(start);
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+    else start();
   };
   let arrowed = false;
 
@@ -31,7 +41,7 @@
   }
 
   function init() {
-    try { words = JSON.parse(document.getElementById("cq-strings").textContent); } catch (e) { words = {}; }
+    readWords();
     load();
     if (document.querySelector("[data-cq-page=lesson]")) { part("read")[page()] = 1; save(); }
     all(document, ".cq-quiz:not([data-cq-ready])").forEach(setup);
@@ -190,22 +200,22 @@
     say(quiz, t("cleared", {}));
   }
 
-  function markNav() {
-    const read = part("read");
-    const passed = part("passed");
-    all(document, ".md-nav__link[href]").forEach((link) => {
-      const path = new URL(link.href, location).pathname;
-      const state = passed[path] ? "passed" : read[path] ? "read" : "";
-      let mark = link.querySelector(".cq-mark");
-      if (!state) return mark && mark.remove();
-      if (!mark) link.append((mark = document.createElement("span")));
-      mark.className = "cq-mark";
-      const sr = Object.assign(document.createElement("span"), { className: "cq-sr", textContent: ` (${t("state_" + state, {})})` });
-      mark.replaceChildren("\u2713", sr);
-    });
+  // The one progress mark: a tick, with the state in words for screen readers.
+  function mark(link) {
+    const path = new URL(link.href, location).pathname;
+    const state = part("passed")[path] ? "passed" : part("read")[path] ? "read" : "";
+    let box = link.querySelector(".cq-mark");
+    if (!state) return box && box.remove();
+    if (!box) link.append((box = document.createElement("span")));
+    box.className = "cq-mark";
+    const sr = Object.assign(document.createElement("span"), { className: "cq-sr", textContent: ` (${t("state_" + state, {})})` });
+    box.replaceChildren("\u2713", sr);
   }
 
-  if (window.document$) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  function markNav() {
+    all(document, ".md-nav__link[href]").forEach(mark);
+  }
+
+  window.cq = { t, key: KEY, mark, onPage, load: () => { readWords(); load(); } };
+  onPage(init);
 })();

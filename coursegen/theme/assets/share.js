@@ -1,14 +1,9 @@
 /* Sharing: the Share button, sending a quiz result to the trainer, and a client's place in a program.
-   Reads the markup of overrides/partials/cq-share.html and the quiz engine's saved progress. */
+   Reads the markup of overrides/partials/cq-share.html (CONTRACT.md); takes its words, storage key and
+   progress mark from quiz.js (window.cq), which runs first. */
 (() => {
-  const KEY = "cq:" + new URL("../..", document.currentScript.src).pathname;
+  const { t, key: KEY, mark, onPage } = window.cq;
   const PROGRAM = KEY + ":program";
-  let words = {};
-  const t = (key, vars, count) => {
-    let text = words[key] || key;
-    if (typeof text === "object") text = text[new Intl.PluralRules(document.documentElement.lang || "en").select(count)] || text.other;
-    return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? vars[name] : m));
-  };
 
   const stored = (storage, key) => {
     try { return JSON.parse(storage.getItem(key)) || null; } catch (e) { return null; }
@@ -51,14 +46,9 @@
   function rememberProgram() {
     const marker = document.querySelector("[data-cq-page=program]");
     if (!marker) return;
-    const progress = stored(localStorage, KEY) || {};
     const lessons = [...document.querySelectorAll("article ol > li > a[href*='lessons/']")].map((a) => {
-      const path = new URL(a.href).pathname;
-      const done = (progress.read || {})[path];
-      if (done && !a.parentElement.querySelector(".cq-mark")) {
-        a.after(Object.assign(document.createElement("span"), { className: "cq-mark", textContent: " \u2713 " + t("state_read", {}) }));
-      }
-      return { path, title: a.textContent };
+      mark(a);
+      return { path: new URL(a.href).pathname, title: a.firstChild.textContent };
     });
     try {
       sessionStorage.setItem(PROGRAM, JSON.stringify({ title: document.title, path: location.pathname, lessons }));
@@ -81,7 +71,7 @@
   }
 
   function init() {
-    try { words = JSON.parse(document.getElementById("cq-strings").textContent); } catch (e) { words = {}; }
+    window.cq.load();
     document.querySelectorAll("[data-cq-share]:not([data-cq-ready])").forEach((button) => {
       button.setAttribute("data-cq-ready", "");
       button.hidden = false;
@@ -101,7 +91,5 @@
   }
 
   document.addEventListener("cq:score", (event) => offerResult(event.detail));
-  if (window.document$) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  onPage(init);
 })();
