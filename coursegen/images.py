@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from io import BytesIO
-from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
@@ -37,14 +37,11 @@ def svg_size(data: bytes) -> tuple[int, int] | None:
     return (round(float(box.group(1))), round(float(box.group(2)))) if box else None
 
 
-def figure_sizes(sources: list[str], *, docs_dir: Path) -> dict[str, tuple[int, int]]:
-    """Return the size of every figure that can be read, keyed by its path under docs/."""
+def figure_sizes(figures: Mapping[str, bytes]) -> dict[str, tuple[int, int]]:
+    """Return the size of every figure whose size can be read, keyed by its path under docs/."""
     sizes = {}
-    for src in sorted(set(sources)):
-        try:
-            size = image_size((docs_dir / src).read_bytes(), name=src)
-        except OSError:
-            continue
+    for src, data in sorted(figures.items()):
+        size = image_size(data, name=src)
         if size and size[0] > 0 and size[1] > 0:
             sizes[src] = size
     return sizes

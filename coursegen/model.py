@@ -12,6 +12,15 @@ from .strings import Strings
 
 
 @dataclass(frozen=True)
+class DocsFiles:
+    """What docs/ holds, as the validator needs it: its files, and the links that lead out of it."""
+
+    files: frozenset[str] = frozenset()  # paths under docs/ of the files in it (a link to a file in docs/ too)
+    outside: frozenset[str] = frozenset()  # links, to files or folders, that lead outside docs/
+    escapes: frozenset[str] = frozenset()  # links that lead outside the course folder altogether
+
+
+@dataclass(frozen=True)
 class Figure:
     """A picture with its alt text."""
 

@@ -14,8 +14,9 @@ from .model import Course, Lesson, Program, Quiz
 
 DOCS = "docs"
 OVERRIDES = "overrides"
-GENERATED_FOLDERS = ("lessons", "quizzes", "programs")
+GENERATED_FOLDERS = ("lessons", "quizzes", "programs", "previews", "qr", "icons", "calendar")
 HANDOUTS = "programs/handouts"
+THEME_ASSETS = "coursegen"  # docs/assets/coursegen/: the engine's scripts and styles
 MANIFEST = "manifest.webmanifest"
 ICON_SIZES = (192, 512)
 MASKABLE_ICON = "icons/maskable-512.png"

@@ -26,8 +26,8 @@ from .icons import Artwork, Fonts
 from .images import figure_sizes
 from .json_schema import schema_files
 from .load import Loaded, load
-from .model import Course
-from .offline import render_offline_files, write_service_worker
+from .model import Course, DocsFiles
+from .offline import render_offline_files, service_worker
 from .render import page_heads, render_course
 from .share import render_share_files
 from .theme import theme_files
@@ -139,7 +139,7 @@ def generate(project: Path, *, strict: bool = False, env: Mapping[str, str] | No
     texts = {f.path: f.text for f in [sources.config, *sources.lessons, *sources.quizzes, *sources.programs]}
     docs_dir = project / "docs"
     course, diagnostics = validate_course(
-        sources, catalogues=read_catalogues(), docs_dir=docs_dir, env=os.environ if env is None else env
+        sources, catalogues=read_catalogues(), docs=list_docs(project), env=os.environ if env is None else env
     )
     if strict:
         diagnostics = promote_warnings(diagnostics)
@@ -151,11 +151,49 @@ def generate(project: Path, *, strict: bool = False, env: Mapping[str, str] | No
     return Generated(tuple(diagnostics) + plan.problems, course, pages, plan, texts)
 
 
+def list_docs(project: Path) -> DocsFiles:
+    """Return what docs/ holds for the validator: its files, and the links that lead out of it or of the course.
+
+    Generated folders are left out, and links are not followed, so a link to a big folder costs nothing.
+    """
+    docs = project / paths.DOCS
+    root, course = docs.resolve(), project.resolve()
+    files, outside, escapes = set(), set(), set()
+    for folder, names, filenames in os.walk(docs):
+        here = Path(folder)
+        if here == docs:
+            names[:] = [n for n in names if n not in paths.GENERATED_FOLDERS]
+        elif here == docs / "assets":
+            names[:] = [n for n in names if n != paths.THEME_ASSETS]
+        for name in [*names, *filenames]:
+            path = here / name
+            rel = path.relative_to(docs).as_posix()
+            target = path.resolve() if path.is_symlink() else None
+            if target is not None and not target.is_relative_to(root):
+                outside.add(rel)
+                if not target.is_relative_to(course):
+                    escapes.add(rel)
+            elif name in filenames and path.is_file():
+                files.add(rel)
+    return DocsFiles(frozenset(files), frozenset(outside), frozenset(escapes))
+
+
+def read_figures(course: Course, docs_dir: Path) -> dict[str, bytes]:
+    """Read every figure and picture option the course names, for their sizes."""
+    names = {f.src for lesson in course.lessons for f in lesson.figures}
+    names |= {o.image for quiz in course.quizzes for q in quiz.questions for o in q.options if o.image}
+    figures = {}
+    for name in sorted(names):
+        try:
+            figures[name] = (docs_dir / name).read_bytes()
+        except OSError:
+            continue
+    return figures
+
+
 def render_files(course: Course, *, docs_dir: Path) -> dict[str, Content]:
     """Render every generated file of the course, keyed by its path in the course folder."""
-    figures = [f.src for lesson in course.lessons for f in lesson.figures]
-    figures += [o.image for quiz in course.quizzes for q in quiz.questions for o in q.options if o.image]
-    sizes = figure_sizes(figures, docs_dir=docs_dir)
+    sizes = figure_sizes(read_figures(course, docs_dir))
     logo = read_logo(docs_dir, course.settings.logo)
     fonts = read_fonts()
     docs: dict[str, Content] = dict(render_course(course, image_sizes=sizes))
@@ -279,7 +317,10 @@ def build_site(project: Path, *, site_dir: Path, offline: bool = True, engine: s
         result = subprocess.run(command, cwd=project, env=engine_env(project), capture_output=True, text=True)
         if result.returncode != 0:
             return False, result.stdout + result.stderr
-        write_service_worker(temporary, offline=offline)
+        site_files = (
+            (p.relative_to(temporary).as_posix(), p.read_bytes()) for p in temporary.rglob("*") if p.is_file()
+        )
+        (temporary / "sw.js").write_text(service_worker(site_files, offline=offline), encoding="utf-8")
         swap_site(temporary, site_dir)
         return True, result.stdout + result.stderr
     finally:

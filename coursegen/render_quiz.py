@@ -7,31 +7,18 @@ answer sits in a native <details>.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import random
 from collections.abc import Mapping
 from dataclasses import replace
 from html import escape
 
-import jinja2
-
+from .jinja import templates
 from .model import Option, Question, Quiz
 from .schema import QUESTION_TYPES
 from .strings import Strings
 
 ImageSizes = Mapping[str, tuple[int, int]]
-
-
-@functools.cache
-def templates() -> jinja2.Environment:
-    """Return the environment of the engine's own HTML templates, autoescaping everything."""
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("coursegen", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=False,
-    )
 
 
 def page_marker(*, kind: str, item_id: str) -> str:

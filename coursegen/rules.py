@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from .convert import Converted, did_you_mean
 from .diagnostics import Diagnostic, error, warning
+from .model import DocsFiles
 from .schema import MAX_LEVELS, QUESTION_TYPES, SLUG_PATTERN, TYPE_KEYS
 
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
@@ -15,26 +16,26 @@ SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 LINK_TARGET = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*):|^\s{0,3}\[[^\]]+\]:\s*<?([A-Za-z][\w+.\-]*):", re.M)
 
 
-def check(kind: str, values: dict, out: Converted, *, docs_dir: Path) -> None:
+def check(kind: str, values: dict, out: Converted, *, docs: DocsFiles) -> None:
     """Apply the rules for one file of the given kind."""
     if kind == "lesson":
-        check_lesson(values, out, docs_dir=docs_dir)
+        check_lesson(values, out, docs=docs)
     elif kind == "quiz":
-        check_quiz(values, out, docs_dir=docs_dir)
+        check_quiz(values, out, docs=docs)
     elif kind == "program":
         check_markdown(values.get("note"), out, ("note",))
         check_program(values, out)
     elif kind == "extra":
         logo = (values.get("trainer") or {}).get("logo")
         if logo:
-            check_image(logo, out, ("extra", "trainer", "logo"), docs_dir=docs_dir)
+            check_image(logo, out, ("extra", "trainer", "logo"), docs=docs)
 
 
-def check_lesson(values: dict, out: Converted, *, docs_dir: Path) -> None:
+def check_lesson(values: dict, out: Converted, *, docs: DocsFiles) -> None:
     """Check a lesson's figures and Markdown."""
     for i, figure in enumerate(values.get("figures") or ()):
         if figure and figure.get("src"):
-            check_image(figure["src"], out, ("figures", i, "src"), docs_dir=docs_dir)
+            check_image(figure["src"], out, ("figures", i, "src"), docs=docs)
     for i, section in enumerate(values.get("sections") or ()):
         check_markdown((section or {}).get("body"), out, ("sections", i, "body"))
     for name in ("steps", "cues"):
@@ -56,14 +57,14 @@ def check_lesson(values: dict, out: Converted, *, docs_dir: Path) -> None:
         )
 
 
-def check_quiz(values: dict, out: Converted, *, docs_dir: Path) -> None:
+def check_quiz(values: dict, out: Converted, *, docs: DocsFiles) -> None:
     """Check every question of a quiz, and a self-check's levels."""
     questions = [q for q in values.get("questions") or () if q]
     scored = values.get("scored", True)
     levels = [level.get("id") for level in values.get("levels") or () if level]
     for i, question in enumerate(values.get("questions") or ()):
         if question and question.get("type"):
-            check_question(question, out, ("questions", i), scored=scored, levels=levels, docs_dir=docs_dir)
+            check_question(question, out, ("questions", i), scored=scored, levels=levels, docs=docs)
     report_duplicates(
         [q.get("id") for q in questions], out, [("questions", i, "id") for i in range(len(questions))], "question id"
     )
@@ -81,7 +82,9 @@ def check_quiz(values: dict, out: Converted, *, docs_dir: Path) -> None:
         out.error(("levels",), "'levels' are only used by self-checks", "Add 'scored: false', or remove 'levels'.")
 
 
-def check_question(question: dict, out: Converted, where: tuple, *, scored: bool, levels: list, docs_dir: Path) -> None:
+def check_question(
+    question: dict, out: Converted, where: tuple, *, scored: bool, levels: list, docs: DocsFiles
+) -> None:
     """Check that a question has what its type needs, and nothing it does not use."""
     kind = QUESTION_TYPES[question["type"]]
     for name in sorted(TYPE_KEYS - kind.keys):
@@ -92,7 +95,7 @@ def check_question(question: dict, out: Converted, where: tuple, *, scored: bool
                 f"Remove it, or change the type. {kind.name} questions use: " + ", ".join(sorted(kind.keys)) + ".",
             )
     if "options" in kind.keys:
-        check_options(question, out, where, docs_dir=docs_dir)
+        check_options(question, out, where, docs=docs)
     elif "answer" in kind.keys and question.get("answer") is None and "answer" not in question:
         out.error(
             where, "a true-false question needs 'answer: true' or 'answer: false'", "For example:\n  answer: false"
@@ -127,7 +130,7 @@ def check_self_check_question(question: dict, out: Converted, where: tuple, *, s
         )
 
 
-def check_options(question: dict, out: Converted, where: tuple, *, docs_dir: Path) -> None:
+def check_options(question: dict, out: Converted, where: tuple, *, docs: DocsFiles) -> None:
     """Check the options of a single, multiple or picture question."""
     kind = question["type"]
     spec = QUESTION_TYPES[kind]
@@ -152,12 +155,12 @@ def check_options(question: dict, out: Converted, where: tuple, *, docs_dir: Pat
     if spec.control == "checkbox" and correct == 0 and options:
         out.error((*where, "options"), "a multiple question needs at least one option marked 'correct: true'")
     for i, option in enumerate(question.get("options") or ()):
-        check_option(option or {}, out, (*where, "options", i), kind=kind, pictures=spec.pictures, docs_dir=docs_dir)
+        check_option(option or {}, out, (*where, "options", i), kind=kind, pictures=spec.pictures, docs=docs)
     labels = [(o.get("text") or o.get("image") or "").casefold() for o in options]
     report_duplicates(labels, out, [(*where, "options", i) for i in range(len(options))], "option")
 
 
-def check_option(option: dict, out: Converted, where: tuple, *, kind: str, pictures: bool, docs_dir: Path) -> None:
+def check_option(option: dict, out: Converted, where: tuple, *, kind: str, pictures: bool, docs: DocsFiles) -> None:
     """Check that an option has text, or an image with alt text for picture questions."""
     if pictures:
         if not option.get("image") and "image" not in option:
@@ -167,7 +170,7 @@ def check_option(option: dict, out: Converted, where: tuple, *, kind: str, pictu
                 "For example:\n  image: figures/relaxed-grip.svg\n  alt: A relaxed hand holding a pencil.",
             )
         elif option.get("image"):
-            check_image(option["image"], out, (*where, "image"), docs_dir=docs_dir)
+            check_image(option["image"], out, (*where, "image"), docs=docs)
         if option.get("image") and not option.get("alt") and "alt" not in option:
             out.error((*where, "image"), "a picture option needs 'alt': say what the picture shows")
     elif not option.get("text") and "text" not in option:
@@ -186,9 +189,9 @@ def check_program(values: dict, out: Converted) -> None:
         )
 
 
-def check_image(src: str, out: Converted, where: tuple, *, docs_dir: Path) -> None:
-    """Check that an image path stays inside docs/, names an image, and exists."""
-    path = Path(src)
+def check_image(src: str, out: Converted, where: tuple, *, docs: DocsFiles) -> None:
+    """Check that an image path stays inside docs/, names an image, and exists there as a file of its own."""
+    path = PurePosixPath(src)
     if path.is_absolute() or src.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", src):
         out.error(
             where, f"image path '{src}' must be relative to docs/, not absolute", "For example: figures/pencil-grip.svg"
@@ -200,29 +203,26 @@ def check_image(src: str, out: Converted, where: tuple, *, docs_dir: Path) -> No
     if path.suffix.lower() not in IMAGE_SUFFIXES:
         out.error(where, f"'{src}' is not an image file", "Use one of: " + ", ".join(IMAGE_SUFFIXES) + ".")
         return
-    full = docs_dir / path
-    if not full.is_file():
-        out.error(
-            where,
-            f"image file 'docs/{src}' does not exist{nearby_image(src, docs_dir)}",
-            "Check the spelling, or add the file under docs/.",
-        )
-        return
-    if not full.resolve().is_relative_to(docs_dir.resolve()):
+    if any("/".join(path.parts[: i + 1]) in docs.outside for i in range(len(path.parts))):
         out.error(
             where,
             f"image 'docs/{src}' is a link to a file outside docs/",
             "Copy the image into docs/ instead of linking to it.",
         )
+        return
+    if path.as_posix() not in docs.files:
+        out.error(
+            where,
+            f"image file 'docs/{src}' does not exist{nearby_image(path, docs)}",
+            "Check the spelling, or add the file under docs/.",
+        )
 
 
-def nearby_image(src: str, docs_dir: Path) -> str:
-    """Suggest an existing image with a similar path."""
-    folder = (docs_dir / src).parent
-    if not folder.is_dir():
-        return ""
-    names = [str((folder / p.name).relative_to(docs_dir)) for p in folder.iterdir() if p.is_file()]
-    return did_you_mean(src, names)
+def nearby_image(path: PurePosixPath, docs: DocsFiles) -> str:
+    """Suggest an existing file with a similar path in the same folder."""
+    folder = path.parent.as_posix()
+    names = [name for name in docs.files if PurePosixPath(name).parent.as_posix() == folder]
+    return did_you_mean(path.as_posix(), names)
 
 
 def check_markdown(text: str | None, out: Converted, where: tuple) -> None:

@@ -7,7 +7,6 @@ from the catalogue of `theme.language`, with the course's own `extra.strings` on
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 
 import yaml
 
@@ -15,7 +14,7 @@ from . import rules
 from .convert import Converted, convert_record, did_you_mean
 from .diagnostics import Diagnostic, error, warning
 from .load import Loaded, position
-from .model import Notice, Settings, Trainer
+from .model import DocsFiles, Notice, Settings, Trainer
 from .schema import DEFAULT_COLOR, SETTINGS
 from .strings import DEFAULT_LANGUAGE, PLURAL_CATEGORIES, Entry, build_strings, catalogue_for, placeholders
 
@@ -27,7 +26,7 @@ def read_settings(
     config: Loaded,
     *,
     catalogues: Mapping[str, Mapping[str, Entry]],
-    docs_dir: Path,
+    docs: DocsFiles,
     env: Mapping[str, str],
     diagnostics: list[Diagnostic],
 ) -> Settings | None:
@@ -52,11 +51,11 @@ def read_settings(
         problems.append(no_catalogue(config.path, theme.get("language"), language, catalogues))
     extra = mapping_of(top.get("extra"))
     out = Converted(config.path)
-    values = read_extra(top.get("extra"), out, docs_dir=docs_dir)
+    values = read_extra(top.get("extra"), out, docs=docs)
     english = catalogues[DEFAULT_LANGUAGE]
     overrides = read_overrides(extra.get("strings"), english, out)
     for key in ("logo", "favicon"):
-        check_theme_image(theme.get(key), key, out, docs_dir=docs_dir, env=env)
+        check_theme_image(theme.get(key), key, out, docs=docs, env=env)
     problems += out.diagnostics
     logo = image_setting(theme.get("logo"), env) or image_setting(theme.get("favicon"), env)
     course = values.get("course") or {}
@@ -89,7 +88,7 @@ def mapping_of(node: yaml.Node | None) -> dict[str, yaml.Node]:
     return {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
 
 
-def read_extra(extra: yaml.Node | None, out: Converted, *, docs_dir: Path) -> dict:
+def read_extra(extra: yaml.Node | None, out: Converted, *, docs: DocsFiles) -> dict:
     """Check `extra.course` and `extra.trainer` against the settings format and return their values."""
     if extra is None:
         return {}
@@ -108,7 +107,7 @@ def read_extra(extra: yaml.Node | None, out: Converted, *, docs_dir: Path) -> di
         extra.end_mark,
     )
     values = convert_record(known, SETTINGS, out, ("extra",)) or {}
-    rules.check("extra", values, out, docs_dir=docs_dir)
+    rules.check("extra", values, out, docs=docs)
     return values
 
 
@@ -311,14 +310,14 @@ def no_catalogue(path: str, node: yaml.Node | None, language: str, catalogues: M
     )
 
 
-def check_theme_image(node: yaml.Node | None, key: str, out: Converted, *, docs_dir: Path, env: Mapping) -> None:
+def check_theme_image(node: yaml.Node | None, key: str, out: Converted, *, docs: DocsFiles, env: Mapping) -> None:
     """Check that theme.logo or theme.favicon, when it names a file, is an image under docs/ that exists."""
     value = scalar_setting(node, env)
     if not value:
         return
     where = ("theme", key)
     out.positions[where] = position(node)
-    rules.check_image(value, out, where, docs_dir=docs_dir)
+    rules.check_image(value, out, where, docs=docs)
 
 
 def image_setting(node: yaml.Node | None, env: Mapping[str, str]) -> str:

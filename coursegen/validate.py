@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import rules
 from .convert import Converted, convert_record
@@ -16,6 +15,7 @@ from .load import Loaded
 from .model import (
     Callout,
     Course,
+    DocsFiles,
     Figure,
     Lesson,
     Level,
@@ -42,15 +42,16 @@ class Sources:
 
 
 def validate_course(
-    sources: Sources, *, catalogues: Mapping[str, Mapping], docs_dir: Path, env: Mapping[str, str]
+    sources: Sources, *, catalogues: Mapping[str, Mapping], docs: DocsFiles, env: Mapping[str, str]
 ) -> tuple[Course | None, list]:
     """Validate every file, then the links between them; return the course and all diagnostics."""
     diagnostics: list[Diagnostic] = [d for group in all_loaded(sources) for d in group.diagnostics]
     diagnostics += [d for f in sources.lessons for d in rules.lesson_place(f.path)]
-    settings = read_settings(sources.config, catalogues=catalogues, docs_dir=docs_dir, env=env, diagnostics=diagnostics)
-    lessons = [read_file(f, LESSON, build_lesson, docs_dir, diagnostics) for f in sources.lessons]
-    quizzes = [read_file(f, QUIZ, build_quiz, docs_dir, diagnostics) for f in sources.quizzes]
-    programs = [read_file(f, PROGRAM, build_program, docs_dir, diagnostics) for f in sources.programs]
+    diagnostics += [escaping_link(rel) for rel in sorted(docs.escapes)]
+    settings = read_settings(sources.config, catalogues=catalogues, docs=docs, env=env, diagnostics=diagnostics)
+    lessons = [read_file(f, LESSON, build_lesson, docs, diagnostics) for f in sources.lessons]
+    quizzes = [read_file(f, QUIZ, build_quiz, docs, diagnostics) for f in sources.quizzes]
+    programs = [read_file(f, PROGRAM, build_program, docs, diagnostics) for f in sources.programs]
     all_lessons_read = all(x is not None and x.values.get("id") for x in lessons)
     diagnostics += rules.cross_file(
         [x for x in lessons + quizzes + programs if x is not None], all_lessons_read=all_lessons_read
@@ -83,14 +84,14 @@ class Checked:
     model: object | None
 
 
-def read_file(loaded: Loaded, record, build, docs_dir: Path, diagnostics: list) -> Checked | None:
+def read_file(loaded: Loaded, record, build, docs: DocsFiles, diagnostics: list) -> Checked | None:
     """Convert and check one file; the model is built only when the file has no error."""
     if loaded.node is None or has_errors(loaded.diagnostics):
         return None
     out = Converted(loaded.path)
     values = convert_record(loaded.node, record, out)
     if values is not None:
-        rules.check(record.name, values, out, docs_dir=docs_dir)
+        rules.check(record.name, values, out, docs=docs)
     diagnostics += out.diagnostics
     if values is None:
         return None
@@ -218,3 +219,14 @@ def settings_references(settings: Settings, config: Loaded, lessons: list[Lesson
                 )
             )
     return problems
+
+
+def escaping_link(rel: str) -> Diagnostic:
+    """Refuse a link under docs/ that leads outside the course folder: the site would publish what it points to."""
+    return error(
+        f"docs/{rel}",
+        1,
+        1,
+        "this is a link to a file or folder outside the course folder, and the site would publish it",
+        "Copy what you need into docs/ and remove the link.",
+    )

@@ -14,7 +14,7 @@ from project import ROOT
 
 from coursegen.diagnostics import Diagnostic
 from coursegen.load import load
-from coursegen.pipeline import read_catalogues
+from coursegen.pipeline import list_docs, read_catalogues
 from coursegen.validate import Sources, validate_course
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
@@ -129,7 +129,7 @@ def run_one(data: bytes, folder: str) -> None:
     course, diagnostics = validate_course(
         Sources(sample["lessons"], sample["quizzes"], sample["programs"], CONFIG),
         catalogues=CATALOGUES,
-        docs_dir=SAMPLE / "docs",
+        docs=list_docs(SAMPLE),
         env={},
     )
     check_all_diagnostics(diagnostics)
