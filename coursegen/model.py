@@ -6,9 +6,12 @@ import bisect
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .schema import DEFAULT_COLOR
-from .strings import Strings
+
+if TYPE_CHECKING:  # the words of a course are built by strings.py; the model only holds them
+    from .strings import Strings
 
 
 @dataclass(frozen=True)
