@@ -39,8 +39,11 @@ def digest(content: Content) -> str:
     return hashlib.sha256(content.encode("utf-8") if isinstance(content, str) else content).hexdigest()
 
 
-def read_manifest(project: Path) -> dict[str, str]:
-    """Return the paths the build wrote last time, with their hashes; only paths it may own are kept."""
+Manifest = dict[str, frozenset[str]]  # each path the build owns, with the hashes its content may have
+
+
+def read_manifest(project: Path) -> Manifest:
+    """Return the paths the build wrote, with their hashes; only paths it may own are kept."""
     try:
         data = json.loads((project / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -48,17 +51,24 @@ def read_manifest(project: Path) -> dict[str, str]:
     return parse_manifest(data)
 
 
-def parse_manifest(data: object) -> dict[str, str]:
-    """Return the files of a manifest, from today's format or the first one (docs/ paths, no version)."""
+def parse_manifest(data: object) -> Manifest:
+    """Return the files of a manifest, from today's format or the first one (docs/ paths, no version).
+
+    A manifest saved while files were being written lists, for each of them, the hash it had and the
+    one it will have, so a build stopped at any point leaves every file it touched owned.
+    """
     if isinstance(data, dict) and data.get("version") == MANIFEST_VERSION:
         files = data.get("files")
     elif isinstance(data, dict) and "version" not in data:
         files = {"docs/" + str(rel): value for rel, value in data.items()}
     else:
         files = None
-    if not isinstance(files, dict):
-        return {}
-    return {rel: value for rel, value in files.items() if confined(rel) and isinstance(value, str)}
+    found = {}
+    for rel, value in (files if isinstance(files, dict) else {}).items():
+        hashes = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        if confined(rel) and hashes and all(isinstance(h, str) for h in hashes):
+            found[rel] = frozenset(hashes)
+    return found
 
 
 def confined(rel: str) -> bool:
@@ -73,7 +83,7 @@ def manifest_text(files: dict[str, Content]) -> str:
     return json.dumps({"version": MANIFEST_VERSION, "files": hashes}, indent=1, sort_keys=True) + "\n"
 
 
-def plan_writes(pages: dict[str, Content], *, project: Path, manifest: dict[str, str]) -> Plan:
+def plan_writes(pages: dict[str, Content], *, project: Path, manifest: Manifest) -> Plan:
     """Compare the generated files with the course folder and decide what to write and delete."""
     writes: dict[str, Content] = {}
     problems: list[Diagnostic] = []
@@ -97,10 +107,10 @@ def plan_writes(pages: dict[str, Content], *, project: Path, manifest: dict[str,
     return Plan(writes, tuple(deletes), tuple(problems))
 
 
-def owned(rel: str, current: Content, manifest: dict[str, str]) -> bool:
+def owned(rel: str, current: Content, manifest: Manifest) -> bool:
     """Tell whether a file is as the build wrote it (by the manifest, or by its mark if that was lost)."""
     if rel in manifest:
-        return manifest[rel] == digest(current)
+        return digest(current) in manifest[rel]
     return not manifest and isinstance(current, str) and current.startswith("---\n" + MARK_PREFIX)
 
 
@@ -147,7 +157,13 @@ def read_current(path: Path, *, like: Content) -> Content | None:
 
 
 def apply_plan(plan: Plan, *, project: Path, pages: dict[str, Content]) -> None:
-    """Write and delete as planned, each file atomically, then record the manifest."""
+    """Write and delete as planned, each file atomically, recording the manifest before and after.
+
+    The manifest saved first names every file as it was and as it will be, so a build stopped half
+    way (killed, or out of disk) leaves nothing the next build would take for a hand edit.
+    """
+    if plan.writes or plan.deletes:
+        write_atomic(project / MANIFEST, pending_manifest_text(read_manifest(project), plan.writes))
     for rel, text in plan.writes.items():
         write_atomic(project / rel, text)
     for rel in plan.deletes:
@@ -156,6 +172,15 @@ def apply_plan(plan: Plan, *, project: Path, pages: dict[str, Content]) -> None:
     text = manifest_text(pages)
     if read_current(project / MANIFEST, like=text) != text:
         write_atomic(project / MANIFEST, text)
+
+
+def pending_manifest_text(before: Manifest, writes: dict[str, Content]) -> str:
+    """Return the manifest to keep while files are written: the hashes they had, and the ones they will have."""
+    files = {rel: set(hashes) for rel, hashes in before.items()}
+    for rel, content in writes.items():
+        files.setdefault(rel, set()).add(digest(content))
+    listed = {rel: sorted(hashes) for rel, hashes in sorted(files.items())}
+    return json.dumps({"version": MANIFEST_VERSION, "files": listed}, indent=1, sort_keys=True) + "\n"
 
 
 def write_atomic(path: Path, content: Content) -> None:

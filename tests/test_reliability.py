@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import signal
@@ -37,20 +38,59 @@ def hand_written(project: Path) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("delay", [0.3, 0.8, 1.5])
-def test_killing_a_build_leaves_the_previous_site_complete(sample_project: Path, delay: float) -> None:
+# Runs a build in a child process that SIGKILLs itself at the Nth file write: a real kill, at a known point.
+KILL_AT_WRITE = """
+import os, signal, sys
+from pathlib import Path
+import coursegen.write as write
+real, calls = write.write_atomic, [0]
+def dying(path, content):
+    calls[0] += 1
+    if calls[0] == int(sys.argv[1]):
+        os.kill(os.getpid(), signal.SIGKILL)
+    real(path, content)
+write.write_atomic = dying
+from coursegen import pipeline
+pipeline.build(Path.cwd(), site_dir=Path.cwd() / "site")
+"""
+
+
+def rename_course(project: Path, old: str, new: str) -> None:
+    """Rename the course, so that the pages and files that show its name change at the next build."""
+    settings = project / "mkdocs.yml"
+    settings.write_text(settings.read_text().replace(f"site_name: {old}", f"site_name: {new}"))
+
+
+@pytest.mark.parametrize("write", [1, 2, 8, 14])
+def test_a_build_killed_while_writing_files_leaves_nothing_stuck(sample_project: Path, write: int) -> None:
+    assert run_build(sample_project, "build").returncode == 0
+    before = tree_hashes(sample_project / "site")
+    rename_course(sample_project, "The Hip Hinge", "The Hinge Course")
+    killed = subprocess.run([sys.executable, "-c", KILL_AT_WRITE, str(write)], cwd=sample_project)
+    assert killed.returncode == -signal.SIGKILL, "the build was killed while it wrote files"
+    assert tree_hashes(sample_project / "site") == before, "the site is still the previous one"
+    # The author changes their mind: the half-written files must not pass for hand edits.
+    rename_course(sample_project, "The Hinge Course", "The Hip Hinge Again")
+    result = run_build(sample_project, "build")
+    assert result.returncode == 0, result.stderr
+    assert "edited by hand" not in result.stderr
+    assert "The Hip Hinge Again" in (sample_project / "site/index.html").read_text()
+
+
+def test_a_build_killed_while_the_engine_builds_leaves_the_previous_site(sample_project: Path) -> None:
     assert run_build(sample_project, "build").returncode == 0
     site = sample_project / "site"
     before = tree_hashes(site)
-    lesson = sample_project / "lessons/01-first-steps.yml"
-    lesson.write_text(lesson.read_text().replace("Push your hips back.", "Send your hips back."))
+    rename_course(sample_project, "The Hip Hinge", "The Hinge Course")
     build = subprocess.Popen([sys.executable, "build.py", "build"], cwd=sample_project, start_new_session=True)
-    time.sleep(delay)
+    deadline = time.monotonic() + 60
+    while not list(sample_project.glob(".site-*")) and time.monotonic() < deadline and build.poll() is None:
+        time.sleep(0.01)
+    assert build.poll() is None, "the build was still running when the engine started"
     os.killpg(build.pid, signal.SIGKILL)
     build.wait()
-    after = tree_hashes(site) if site.exists() else {}
+    assert tree_hashes(site) == before, "the site is the old one, never a mix"
     assert run_build(sample_project, "build").returncode == 0, "the next build cleans up and succeeds"
-    assert after in (before, tree_hashes(site)), "the site is the old one or the complete new one, never a mix"
     assert not list(sample_project.glob(".site-*")), "no temporary build folder is left behind"
 
 
@@ -155,3 +195,17 @@ def test_a_broken_link_fails_the_build_with_a_clear_message(sample_project: Path
     assert result.returncode == 1
     assert "01-nowhere.md" in result.stderr and "not found" in result.stderr
     assert "site/ was left as it was" in result.stderr
+
+
+def test_a_manifest_naming_files_outside_the_generated_folders_deletes_none_of_them(sample_project: Path) -> None:
+    assert run_build(sample_project, "build").returncode == 0
+    lesson = sample_project / "lessons/01-first-steps.yml"
+    outside = sample_project.parent / "keep.txt"
+    outside.write_text("mine")
+    manifest = sample_project / ".coursegen-manifest.json"
+    data = json.loads(manifest.read_text())
+    for rel, path in (("lessons/01-first-steps.yml", lesson), ("docs/../../keep.txt", outside)):
+        data["files"][rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    manifest.write_text(json.dumps(data))
+    assert run_build(sample_project, "build").returncode == 0
+    assert lesson.is_file() and outside.read_text() == "mine"
