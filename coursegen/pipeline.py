@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from . import paths, scaffold
+from . import paths, scaffold, share
 from .diagnostics import Diagnostic, error, has_errors, promote_warnings, sort_key
 from .guide import update_guide
 from .icons import Artwork, Fonts
@@ -29,7 +29,6 @@ from .load import Loaded, load
 from .model import Course, DocsFiles
 from .offline import render_offline_files, service_worker
 from .render import page_heads, render_course
-from .share import render_share_files
 from .theme import theme_files
 from .validate import Sources, validate_course
 from .write import Content, Plan, apply_plan, plan_writes, read_manifest, recover_site, swap_site, write_atomic
@@ -40,6 +39,7 @@ CONFIG = "mkdocs.yml"
 MKDOCS_TAGS = frozenset({"!ENV", "!relative"})
 PACKAGE = Path(__file__).resolve().parent
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+CARD_CACHE = ".coursegen-cache/cards"  # preview cards by a hash of what they show: a rebuild draws only new ones
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class Generated:
     pages: dict[str, Content] = field(default_factory=dict)
     plan: Plan | None = None
     texts: dict[str, str] = field(default_factory=dict)
+    new_cards: dict[str, bytes] = field(default_factory=dict)  # preview cards drawn now, for the cache
 
     @property
     def ok(self) -> bool:
@@ -137,7 +138,6 @@ def generate(project: Path, *, strict: bool = False, env: Mapping[str, str] | No
     """Read, validate and render the course, and plan the writes, without writing anything."""
     sources = read_sources(project)
     texts = {f.path: f.text for f in [sources.config, *sources.lessons, *sources.quizzes, *sources.programs]}
-    docs_dir = project / "docs"
     course, diagnostics = validate_course(
         sources, catalogues=read_catalogues(), docs=list_docs(project), env=os.environ if env is None else env
     )
@@ -146,9 +146,9 @@ def generate(project: Path, *, strict: bool = False, env: Mapping[str, str] | No
     diagnostics = sorted(diagnostics, key=sort_key)
     if course is None or has_errors(diagnostics):
         return Generated(tuple(diagnostics), course, texts=texts)
-    pages = render_files(course, docs_dir=docs_dir)
+    pages, new_cards = render_files(course, project=project)
     plan = plan_writes(pages, project=project, manifest=read_manifest(project))
-    return Generated(tuple(diagnostics) + plan.problems, course, pages, plan, texts)
+    return Generated(tuple(diagnostics) + plan.problems, course, pages, plan, texts, new_cards)
 
 
 def list_docs(project: Path) -> DocsFiles:
@@ -191,16 +191,44 @@ def read_figures(course: Course, docs_dir: Path) -> dict[str, bytes]:
     return figures
 
 
-def render_files(course: Course, *, docs_dir: Path) -> dict[str, Content]:
-    """Render every generated file of the course, keyed by its path in the course folder."""
-    sizes = figure_sizes(read_figures(course, docs_dir))
+def render_files(course: Course, *, project: Path) -> tuple[dict[str, Content], dict[str, bytes]]:
+    """Render every generated file of the course, keyed by its path in the course folder.
+
+    Also return the preview cards that were not in the cache and had to be drawn, keyed by cache name.
+    """
+    docs_dir = project / paths.DOCS
+    figures = read_figures(course, docs_dir)
     logo = read_logo(docs_dir, course.settings.logo)
     fonts = read_fonts()
-    docs: dict[str, Content] = dict(render_course(course, image_sizes=sizes))
-    docs |= render_share_files(course, heads=page_heads(course), logo=logo, fonts=fonts)
+    docs: dict[str, Content] = dict(render_course(course, image_sizes=figure_sizes(figures)))
+    artwork = {name: Artwork(name, data) for name, data in figures.items()}
+    new_cards: dict[str, bytes] = {}
+    for rel, card in share.cards(course, heads=page_heads(course)).items():
+        inputs = {"settings": course.settings, "figures": artwork, "logo": logo, "fonts": fonts}
+        key = share.card_key(card, **inputs)
+        cached = read_cached_card(project, key)
+        docs[rel] = cached if cached is not None else new_cards.setdefault(key, share.draw_card(card, **inputs))
+    docs |= share.render_share_files(course)
     docs |= render_offline_files(course.settings, logo=logo, fonts=fonts)
     files: dict[str, Content] = {f"{paths.DOCS}/{rel}": content for rel, content in docs.items()}
-    return files | theme_files(course, packaged=read_theme())
+    return files | theme_files(course, packaged=read_theme()), new_cards
+
+
+def read_cached_card(project: Path, key: str) -> bytes | None:
+    """Return a preview card drawn by an earlier build with the same inputs, if it is kept."""
+    try:
+        return (project / CARD_CACHE / f"{key}.jpg").read_bytes()
+    except OSError:
+        return None
+
+
+def keep_cards(project: Path, cards: Mapping[str, bytes]) -> None:
+    """Keep newly drawn preview cards for later builds; a cache that cannot be written only costs time."""
+    for key, data in cards.items():
+        try:
+            write_atomic(project / CARD_CACHE / f"{key}.jpg", data)
+        except OSError:
+            return
 
 
 @dataclass(frozen=True)
@@ -299,6 +327,7 @@ def write_docs(project: Path, generated: Generated) -> int:
     """Apply the planned writes to the course folder; return how many files changed."""
     plan = generated.plan
     apply_plan(plan, project=project, pages=generated.pages)
+    keep_cards(project, generated.new_cards)
     return len(plan.writes) + len(plan.deletes)
 
 

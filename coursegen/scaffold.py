@@ -274,6 +274,7 @@ site.*/
 .site-*/
 .venv/
 .coursegen-manifest.json
+.coursegen-cache/
 /docs/lessons/
 /docs/quizzes/
 /docs/programs/

@@ -9,7 +9,10 @@ QR codes are SVG from segno, which is pure Python. Calendar files come from the 
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 import icalendar
@@ -17,23 +20,61 @@ import segno
 from PIL import Image, ImageDraw
 
 from . import paths
-from .icons import Artwork, Fonts, card_icon
-from .model import Course, Program, Settings
+from .icons import Artwork, Fonts, card_icon, rasterize
+from .model import Course, Lesson, Program, Settings
 
 PREVIEW_SIZE = (1200, 630)
 WEEKDAY_NUMBERS = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
 CALENDAR_START = datetime(2026, 1, 5)  # a Monday; reminders repeat weekly from the first chosen day after it
 
 
-def render_share_files(
-    course: Course, *, heads: dict[str, tuple[str, str]], logo: Artwork | None, fonts: Fonts
-) -> dict[str, bytes]:
-    """Return a preview image for every page, a QR code for every lesson and program, and reminder files."""
+CARD_STYLE = "2"  # bump when the drawing changes, so cached cards are drawn again
+CARD_FIGURE_BOX = (720, 110, 1160, 550)
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one link-preview card shows: a title, a description, and a figure (a path under docs/) or none."""
+
+    title: str
+    description: str
+    figure: str = ""
+
+
+def cards(course: Course, *, heads: Mapping[str, tuple[str, str]]) -> dict[str, Card]:
+    """Return the card of every page, keyed by the card's path: lessons and their quizzes show the lesson's figure."""
     settings = course.settings
-    card = functools.partial(preview_image, settings=settings, logo=logo, fonts=fonts)
-    files: dict[str, bytes] = {paths.HOME_PREVIEW: card(settings.site_name, settings.site_description)}
+    figure_of = {paths.lesson_page(les, course): first_figure(les) for les in course.lessons}
+    figure_of |= {paths.quiz_page(q, course): first_figure(course.lesson(q.lesson)) for q in course.quizzes}
+    found = {paths.HOME_PREVIEW: Card(settings.site_name, settings.site_description)}
     for page, (title, description) in heads.items():
-        files[paths.preview_image(page)] = card(title, description)
+        found[paths.preview_image(page)] = Card(title, description, figure_of.get(page, ""))
+    return found
+
+
+def first_figure(lesson: Lesson) -> str:
+    """Return the path of a lesson's first figure, or an empty string."""
+    return lesson.figures[0].src if lesson.figures else ""
+
+
+def card_key(
+    card: Card, *, settings: Settings, figures: Mapping[str, Artwork], logo: Artwork | None, fonts: Fonts
+) -> str:
+    """Return a name for a card that changes whenever anything drawn on it could change."""
+    digest = hashlib.sha256()
+    parts = [CARD_STYLE, card.title, card.description, settings.site_name, settings.theme_color, settings.trainer.name]
+    for part in parts:
+        digest.update(part.encode("utf-8") + b"\0")
+    for data in (figures[card.figure].data if card.figure in figures else b"", logo.data if logo else b""):
+        digest.update(hashlib.sha256(data).digest())
+    digest.update(hashlib.sha256((fonts.regular or b"") + (fonts.bold or b"")).digest())
+    return digest.hexdigest()[:32]
+
+
+def render_share_files(course: Course) -> dict[str, bytes]:
+    """Return a QR code for every lesson and program (when the site's address is known), and reminder files."""
+    settings = course.settings
+    files: dict[str, bytes] = {}
     if settings.site_url:
         qr_pages = [paths.lesson_page(les, course) for les in course.lessons]
         qr_pages += [paths.program_page(program) for program in course.programs]
@@ -59,28 +100,44 @@ def wrap(draw: ImageDraw.ImageDraw, text: str, face, width: int, lines: int) -> 
     return out
 
 
-def preview_image(title: str, description: str, *, settings: Settings, logo: Artwork | None, fonts: Fonts) -> bytes:
-    """Draw a 1200x630 link-preview card: the course name, the page title and its summary, and the course icon."""
+def draw_card(
+    card: Card, *, settings: Settings, figures: Mapping[str, Artwork], logo: Artwork | None, fonts: Fonts
+) -> bytes:
+    """Draw a 1200x630 link-preview card: the course name, the title and summary, and the lesson's figure
+    (or, without one, the course icon)."""
     font = fonts.face
     image = Image.new("RGB", PREVIEW_SIZE, "#ffffff")
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, 1200, 24), fill=settings.theme_color)
     draw.rectangle((0, 606, 1200, 630), fill=settings.theme_color)
+    figure = figures.get(card.figure)
+    width = 600 if figure else 1040
     draw.text((80, 80), settings.site_name, font=font(36, bold=True), fill=settings.theme_color)
     y = 170
-    for line in wrap(draw, title, font(72, bold=True), 1040, 3):
-        draw.text((80, y), line, font=font(72, bold=True), fill="#1b1b1b")
-        y += 88
-    for line in wrap(draw, description, font(36), 1040, 3):
-        draw.text((80, y + 20), line, font=font(36), fill="#3d3d3d")
-        y += 50
+    for line in wrap(draw, card.title, font(72 if not figure else 60, bold=True), width, 3):
+        draw.text((80, y), line, font=font(72 if not figure else 60, bold=True), fill="#1b1b1b")
+        y += 88 if not figure else 74
+    for line in wrap(draw, card.description, font(36 if not figure else 32), width, 3):
+        draw.text((80, y + 20), line, font=font(36 if not figure else 32), fill="#3d3d3d")
+        y += 50 if not figure else 44
     if settings.trainer.name:
         draw.text((80, 540), settings.trainer.name, font=font(30), fill="#3d3d3d")
-    icon = preview_icon(settings.site_name, logo, settings.theme_color, fonts)
-    image.paste(icon, (960, 390), icon)
+    if figure:
+        paste_figure(image, figure)
+    else:
+        icon = preview_icon(settings.site_name, logo, settings.theme_color, fonts)
+        image.paste(icon, (960, 390), icon)
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=88)  # JPEG encodes ten times faster than PNG at this size
     return out.getvalue()
+
+
+def paste_figure(image: Image.Image, figure: Artwork) -> None:
+    """Draw a lesson figure in the card's right-hand box, scaled to fit, on white."""
+    left, top, right, bottom = CARD_FIGURE_BOX
+    art = rasterize(figure, max(right - left, bottom - top))
+    art.thumbnail((right - left, bottom - top))
+    image.paste(art, (left + (right - left - art.width) // 2, top + (bottom - top - art.height) // 2), art)
 
 
 @functools.cache

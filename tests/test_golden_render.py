@@ -5,6 +5,8 @@ Run with UPDATE_GOLDENS=1 to rewrite the expected pages after an intended change
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 
 import pytest
@@ -38,6 +40,23 @@ def test_every_page_matches_its_golden_file(rendered: dict[str, str]) -> None:
     assert sorted(rendered) == sorted(expected), "pages added or removed: rerun with UPDATE_GOLDENS=1"
     for rel, text in rendered.items():
         assert text == expected[rel], f"{rel} differs from tests/golden/render/{rel}"
+
+
+BYTES = ROOT / "tests/golden/made-files.sha256.json"
+MADE = ("docs/previews/", "docs/qr/", "docs/calendar/", "docs/icons/", "docs/manifest.webmanifest")
+
+
+def test_every_picture_code_and_calendar_file_matches_its_pinned_hash(tmp_path_factory: pytest.TempPathFactory) -> None:
+    project = copy_project(tmp_path_factory.mktemp("golden-bytes") / "course")
+    generated = generate(project, env={"SITE_URL": "https://example.com/course/"})
+    made = {
+        rel: hashlib.sha256(content if isinstance(content, bytes) else content.encode("utf-8")).hexdigest()
+        for rel, content in sorted(generated.pages.items())
+        if rel.startswith(MADE)
+    }
+    if UPDATE:
+        BYTES.write_text(json.dumps(made, indent=1) + "\n", encoding="utf-8")
+    assert made == json.loads(BYTES.read_text(encoding="utf-8")), "rerun with UPDATE_GOLDENS=1 and look at the files"
 
 
 def test_author_markup_is_escaped() -> None:

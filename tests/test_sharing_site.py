@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from html.parser import HTMLParser
 from pathlib import Path
 
 import icalendar
 import pytest
 import yaml
-from PIL import Image
+from PIL import Image, ImageChops
 from project import ROOT, copy_project, run_build
+
+from coursegen import share
 
 TRAINER = """  trainer:
     name: Sam Rivera Coaching
@@ -111,3 +114,36 @@ def test_the_pages_workflow_runs_the_readme_build(tmp_path: Path) -> None:
     assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= uses
     assert any("make site" in step.get("run", "") for step in steps)
     assert "make site" in (ROOT / "README.md").read_text()
+
+
+def test_a_lesson_card_shows_the_lesson_figure(tmp_path: Path) -> None:
+    from coursegen.icons import Artwork, Fonts
+    from coursegen.pipeline import generate, read_fonts
+
+    project = copy_project(tmp_path / "course")
+    generated = generate(project, env={})
+    settings, fonts = generated.course.settings, read_fonts()
+    assert isinstance(fonts, Fonts)
+    figure = Artwork("figures/hinge.svg", (project / "docs/figures/hinge.svg").read_bytes())
+    card = share.Card("First steps", "What a hip hinge is.", "figures/hinge.svg")
+    with_figure = share.draw_card(card, settings=settings, figures={figure.name: figure}, logo=None, fonts=fonts)
+    icon_only = share.draw_card(
+        share.Card(card.title, card.description), settings=settings, figures={}, logo=None, fonts=fonts
+    )
+    built = generated.pages["docs/previews/lessons-01-first-steps.jpg"]
+    assert built == with_figure
+    with Image.open(io.BytesIO(with_figure)) as drawn, Image.open(io.BytesIO(icon_only)) as plain:
+        assert drawn.size == plain.size == (1200, 630)
+        box = share.CARD_FIGURE_BOX
+        difference = ImageChops.difference(drawn.convert("RGB"), plain.convert("RGB")).crop(box)
+        assert sum(1 for value in difference.convert("L").getdata() if value > 40) > 5000
+
+
+def test_an_unchanged_rebuild_draws_no_card(tmp_path: Path) -> None:
+    from coursegen.pipeline import build, generate
+
+    project = copy_project(tmp_path / "course")
+    assert build(project, site_dir=project / "site").ok
+    again = generate(project)
+    assert again.new_cards == {}
+    assert again.plan.writes == {} and again.plan.deletes == ()
