@@ -8,6 +8,7 @@ import re
 import socket
 import time
 import urllib.request
+from fnmatch import fnmatch
 from pathlib import Path
 
 import jsonschema
@@ -17,6 +18,7 @@ from project import ROOT, run_build
 
 from coursegen.guide import update_guide
 from coursegen.json_schema import schema_files
+from coursegen.scaffold import EDITOR_SETTINGS
 
 
 def tree_hashes(folder: Path) -> dict[str, str]:
@@ -123,12 +125,37 @@ def test_published_schema_and_guide_match_the_validator() -> None:
     assert update_guide(guide) == guide, "AUTHORING.md field tables are stale: run python build.py schema"
 
 
+COURSE_ROOTS = [ROOT, ROOT / "tests/sample", *sorted((ROOT / "tests/courses").iterdir())]
+
+
 @pytest.mark.parametrize("kind,folder", [("lesson", "lessons"), ("quiz", "quizzes"), ("program", "programs")])
 def test_course_files_pass_the_published_schema(kind: str, folder: str) -> None:
     schema = json.loads((ROOT / f"schema/{kind}.schema.json").read_text())
-    files = sorted((ROOT / folder).glob("*.yml")) + sorted((ROOT / "tests/sample" / folder).glob("*.yml"))
+    files = [path for course in COURSE_ROOTS for path in sorted((course / folder).rglob("*.yml"))]
+    assert len(files) >= len(COURSE_ROOTS)
     for path in files:
         jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+
+
+def test_the_schema_refuses_a_key_the_question_type_does_not_use() -> None:
+    schema = json.loads((ROOT / "schema/quiz.schema.json").read_text())
+    question = {"id": "q", "type": "single", "prompt": "Which?", "options": [{"text": "A", "correct": True}]}
+    quiz = {"id": "x", "lesson": "y", "questions": [question]}
+    jsonschema.validate(quiz, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**quiz, "questions": [{**question, "answer": True}]}, schema)
+
+
+def test_editors_check_every_course_file_against_its_schema() -> None:
+    settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))
+    assert (ROOT / ".vscode/settings.json").read_text(encoding="utf-8") == EDITOR_SETTINGS, "the one mapping"
+    patterns = {schema: globs for schema, globs in settings["yaml.schemas"].items()}
+    for folder, kind in (("lessons", "lesson"), ("quizzes", "quiz"), ("programs", "program")):
+        for path in sorted((ROOT / folder).rglob("*.yml")):
+            rel = path.relative_to(ROOT).as_posix()
+            covered = [schema for schema, globs in patterns.items() if any(fnmatch(rel, g) for g in globs)]
+            assert covered == [f"schema/{kind}.schema.json"], rel
+            assert (ROOT / covered[0]).is_file()
 
 
 def test_serve_shows_a_saved_change_within_seconds(sample_project: Path) -> None:
