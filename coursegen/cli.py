@@ -45,7 +45,7 @@ def main(ctx: click.Context) -> None:
 )
 def build(strict: bool, site_dir: str, engine: str) -> None:
     """Validate, write the generated files, then build the site (strict)."""
-    finish(pipeline.build(project(), site_dir=project() / site_dir, strict=strict, engine=engine))
+    finish(pipeline.build(project(), site_dir=Path(site_dir), strict=strict, engine=engine))
 
 
 @main.command()

@@ -135,10 +135,22 @@ def convert_value(node: yaml.Node, spec: Field, out: Converted, where: Path) -> 
     return convert_text(node, spec, out, where)
 
 
+MAX_WHOLE_NUMBER = 99_999
+MAX_SLUG = 60
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
 def convert_int(node: yaml.ScalarNode, spec: Field, out: Converted, where: Path) -> int | None:
-    """Return a whole-number value, or report what was found."""
+    """Return a whole number from 0 to 99,999, or report what was found."""
     digits = node.value.replace("_", "")
     if node.tag.endswith(":int") and digits.lstrip("+-").isdigit():
+        if len(digits) > 6 or not 0 <= int(digits, 10) <= MAX_WHOLE_NUMBER:
+            out.error(
+                where,
+                f"'{spec.name}' should be from 0 to {MAX_WHOLE_NUMBER:,}, found {digits[:12]}",
+                example_hint(spec),
+            )
+            return None
         return int(digits, 10)
     out.error(where, f"'{spec.name}' should be a whole number, found '{node.value}'", example_hint(spec))
     return None
@@ -156,6 +168,19 @@ def convert_text(node: yaml.ScalarNode, spec: Field, out: Converted, where: Path
     value = node.value.strip()
     if not value:
         out.error(where, f"'{spec.name}' is empty", example_hint(spec))
+        return None
+    invisible = CONTROL.search(value)
+    if invisible:
+        out.error(
+            where,
+            f"'{spec.name}' holds an invisible control character (U+{ord(invisible.group()):04X})",
+            "Text pasted from a PDF or a word processor can carry one. Retype the text around it, or delete it.",
+        )
+        return None
+    if spec.kind == "slug" and len(value) > MAX_SLUG:
+        out.error(
+            where, f"'{spec.name}' is {len(value)} characters long; keep it to {MAX_SLUG} or fewer", example_hint(spec)
+        )
         return None
     if spec.kind == "enum" and value not in spec.choices:
         out.error(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 ERROR = "error"
@@ -19,7 +20,7 @@ class Diagnostic:
     message: str
     hint: str = ""
 
-    def format(self, source: str | None = None) -> str:
+    def format(self, source: str | Sequence[str] | None = None) -> str:
         """Render the diagnostic as the author sees it, with the source line when known."""
         lines = [f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"]
         excerpt = source_excerpt(source, self.line, self.col)
@@ -32,11 +33,14 @@ class Diagnostic:
         return "\n".join(lines)
 
 
-def source_excerpt(source: str | None, line: int, col: int) -> list[str]:
-    """Return the source line and a caret under the column, or nothing if unavailable."""
+def source_excerpt(source: str | Sequence[str] | None, line: int, col: int) -> list[str]:
+    """Return the source line and a caret under the column, or nothing if unavailable.
+
+    `source` is the file's text, or its lines already split (a report of many problems splits once).
+    """
     if not source:
         return []
-    source_lines = source.splitlines()
+    source_lines = source.splitlines() if isinstance(source, str) else source
     if not 1 <= line <= len(source_lines):
         return []
     text = source_lines[line - 1].replace("\t", " ")

@@ -32,24 +32,17 @@ class Loaded:
     diagnostics: tuple[Diagnostic, ...]
 
 
+def too_big(path: str, size: int) -> Loaded:
+    """Refuse a file over the size limit, naming its size."""
+    message = f"file is {size / 1_000_000:.1f} MB; course files must be under 1 MB"
+    problem = error(path, 1, 1, message, "Split it into smaller files, or remove pasted data.")
+    return Loaded(path, "", None, (problem,))
+
+
 def load(data: bytes, *, path: str, extra_tags: frozenset[str] = frozenset()) -> Loaded:
     """Decode and parse one YAML file, reporting every problem as a diagnostic."""
     if len(data) > MAX_FILE_BYTES:
-        size = f"{len(data) / 1_000_000:.1f} MB"
-        return Loaded(
-            path,
-            "",
-            None,
-            (
-                error(
-                    path,
-                    1,
-                    1,
-                    f"file is {size}; course files must be under 1 MB",
-                    "Split it into smaller files, or remove pasted data.",
-                ),
-            ),
-        )
+        return too_big(path, len(data))
     text, problem = decode(data, path=path)
     if problem:
         return Loaded(path, "", None, (problem,))

@@ -6,6 +6,8 @@ they were.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import shutil
 import signal
@@ -13,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from .guide import update_guide
 from .icons import Artwork, Fonts
 from .images import figure_sizes
 from .json_schema import schema_files
-from .load import Loaded, load
+from .load import MAX_FILE_BYTES, Loaded, load, too_big
 from .model import Course, DocsFiles
 from .offline import render_offline_files, service_worker
 from .render import page_heads, render_course
@@ -39,6 +41,7 @@ CONFIG = "mkdocs.yml"
 MKDOCS_TAGS = frozenset({"!ENV", "!relative"})
 PACKAGE = Path(__file__).resolve().parent
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+LOCK = ".coursegen.lock"
 CARD_CACHE = ".coursegen-cache/cards"  # preview cards by a hash of what they show: a rebuild draws only new ones
 
 
@@ -94,6 +97,9 @@ def load_file(project: Path, path: Path, *, extra_tags: frozenset[str] = frozens
     """Read and load one file, naming it relative to the project."""
     name = path.relative_to(project).as_posix()
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # refused from its size, before a byte of it is read
+            return too_big(name, size)
         data = path.read_bytes()
     except OSError as exc:
         return Loaded(name, "", None, (error(name, 1, 1, f"cannot read the file: {exc.strerror}"),))
@@ -243,7 +249,8 @@ class Outcome:
 
     def report(self) -> str:
         """Return every diagnostic with its source line and hint, then a count, then the final message."""
-        lines = [d.format(self.texts.get(d.path)) for d in self.diagnostics]
+        split = {path: text.splitlines() for path, text in self.texts.items()}
+        lines = [d.format(split.get(d.path)) for d in self.diagnostics]
         errors = sum(d.severity == "error" for d in self.diagnostics)
         if self.diagnostics:
             files = len({d.path for d in self.diagnostics})
@@ -287,8 +294,68 @@ def build(
     engine: str = "mkdocs",
     env: Mapping[str, str] | None = None,
 ) -> Outcome:
-    """Validate, write the generated files, then build the site and swap it in; on any error, change nothing."""
+    """Validate, write the generated files, then build the site and swap it in; on any error, change nothing.
+
+    One build at a time runs in a course folder: a second one waits for the first (the lock goes with
+    the process, so a killed build never leaves it held).
+    """
     started = time.perf_counter()
+    site_dir = project / site_dir  # a relative folder is in the course folder; an absolute one stays as it is
+    refused = site_dir_problem(project, site_dir) or engine_problem(engine)
+    if refused:
+        return Outcome(False, message=refused)
+    try:
+        with build_lock(project):
+            return build_locked(project, site_dir=site_dir, strict=strict, engine=engine, env=env, started=started)
+    except OSError as exc:
+        where = Path(exc.filename).name if exc.filename else "a file"
+        return Outcome(False, message=f"The build stopped: cannot write {where} ({exc.strerror}). {NOT_SWAPPED}")
+
+
+NOT_SWAPPED = "The site folder was left as it was; fix the cause, then build again."
+
+
+@contextlib.contextmanager
+def build_lock(project: Path) -> Iterator[None]:
+    """Hold the course folder's build lock, waiting for another build to finish first."""
+    with open(project / LOCK, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def site_dir_problem(project: Path, site_dir: Path) -> str:
+    """Say why a site folder may not be used: the build replaces it whole, so it must hold nothing else."""
+    site, course = site_dir.resolve(), project.resolve()
+    shown = site_dir.relative_to(project).as_posix() if site_dir.is_relative_to(project) else str(site_dir)
+    kept = [course / name for name in (paths.DOCS, paths.OVERRIDES, *SOURCE_FOLDERS, "schema", ".git")]
+    if site == course or course.is_relative_to(site):
+        return f"--site-dir {shown} would replace the course folder itself; choose a folder of its own, like site"
+    for folder in kept:
+        if site == folder or site.is_relative_to(folder) or folder.is_relative_to(site):
+            rel = folder.relative_to(course).as_posix()
+            return f"--site-dir {shown} is or holds {rel}/, which the build must never replace; use site"
+    return ""
+
+
+def engine_problem(engine: str) -> str:
+    """Say why an engine cannot run here, or nothing."""
+    if engine == "zensical" and not zensical_path().exists():
+        return "Zensical is not installed in this environment; install it with: make site ENGINE=zensical"
+    return ""
+
+
+def zensical_path() -> Path:
+    """Return where Zensical's command is, beside this Python."""
+    return Path(sys.executable).with_name("zensical")
+
+
+def build_locked(
+    project: Path, *, site_dir: Path, strict: bool, engine: str, env: Mapping[str, str] | None, started: float
+) -> Outcome:
+    """Run a build while holding the lock."""
     recover_site(site_dir)
     generated = generate(project, strict=strict, env=env)
     if not generated.ok:
@@ -340,7 +407,7 @@ def build_site(project: Path, *, site_dir: Path, offline: bool = True, engine: s
     try:
         if engine == "zensical":
             config.write_text(zensical_config(project, site_dir=temporary), encoding="utf-8")
-            command = [str(Path(sys.executable).with_name("zensical")), "build", "--strict", "-f", config.name]
+            command = [str(zensical_path()), "build", "--strict", "-f", config.name]
         else:
             command = mkdocs_command("build", "--strict", "--site-dir", str(temporary))
         result = subprocess.run(command, cwd=project, env=engine_env(project), capture_output=True, text=True)

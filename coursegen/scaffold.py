@@ -275,6 +275,7 @@ site.*/
 .venv/
 .coursegen-manifest.json
 .coursegen-cache/
+.coursegen.lock
 /docs/lessons/
 /docs/quizzes/
 /docs/programs/

@@ -38,7 +38,9 @@ def read_settings(
         return None
     top = mapping_of(config.node)
     theme = mapping_of(top.get("theme"))
-    problems: list[Diagnostic] = []
+    problems: list[Diagnostic] = check_inherit(config.path, top.get("INHERIT"))
+    problems += check_plain_settings(config.path, top, env)
+    problems += unknown_extra_keys(config.path, top.get("extra"))
     site_name = scalar_setting(top.get("site_name"), env)
     if not site_name:
         problems.append(error(config.path, 1, 1, "mkdocs.yml has no site_name", "Add:\n  site_name: My course"))
@@ -208,6 +210,51 @@ def pick_short_name(
         f"site_name is longer than {SHORT_NAME_LENGTH} characters, so phones would cut it under the home-screen icon"
     )
     return fitted or site_name[:SHORT_NAME_LENGTH], [warning(path, line, column, message, hint)]
+
+
+PLAIN_SETTINGS = ("site_name", "site_description", "copyright")
+
+
+def check_inherit(path: str, node: yaml.Node | None) -> list[Diagnostic]:
+    """Refuse INHERIT: settings from another file would reach the site without being checked."""
+    if node is None:
+        return []
+    return [
+        error(
+            path,
+            *position(node),
+            "INHERIT is not supported: the build checks only the settings written in mkdocs.yml",
+            "Copy the settings you need from the other file into mkdocs.yml, and remove INHERIT.",
+        )
+    ]
+
+
+def check_plain_settings(path: str, top: Mapping[str, yaml.Node], env: Mapping[str, str]) -> list[Diagnostic]:
+    """Refuse markup in the site's name, description and copyright: the theme prints them as they are."""
+    problems = []
+    for key in PLAIN_SETTINGS:
+        value = scalar_setting(top.get(key), env)
+        if any(char in value for char in "<>"):
+            problems.append(
+                error(
+                    path,
+                    *position(top[key]),
+                    f"{key} holds '<' or '>'; it is shown as plain text, and the theme does not escape it",
+                    "Write it without angle brackets.",
+                )
+            )
+    return problems
+
+
+def unknown_extra_keys(path: str, extra: yaml.Node | None) -> list[Diagnostic]:
+    """Warn about a key of `extra:` that looks like a misspelt course setting (extra.trainr)."""
+    problems = []
+    for key_node, _ in extra.value if isinstance(extra, yaml.MappingNode) else []:
+        key = str(key_node.value)
+        close = did_you_mean(key, [*EXTRA_KEYS, "strings"])
+        if key not in (*EXTRA_KEYS, "strings") and close:
+            problems.append(warning(path, *position(key_node), f"extra.{key} is not a course setting{close}"))
+    return problems
 
 
 def contrast_on_white(color: str) -> float:

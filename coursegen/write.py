@@ -187,8 +187,11 @@ def write_atomic(path: Path, content: Content) -> None:
     """Write a file through a temporary file and a rename, so it is never seen half-written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    temporary.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-    os.replace(temporary, path)
+    try:
+        temporary.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)  # only left when writing failed (a full disk, say)
 
 
 def remove_empty_parents(path: Path, *, stop: Path) -> None:

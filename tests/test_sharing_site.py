@@ -136,7 +136,7 @@ def test_a_lesson_card_shows_the_lesson_figure(tmp_path: Path) -> None:
         assert drawn.size == plain.size == (1200, 630)
         box = share.CARD_FIGURE_BOX
         difference = ImageChops.difference(drawn.convert("RGB"), plain.convert("RGB")).crop(box)
-        assert sum(1 for value in difference.convert("L").getdata() if value > 40) > 5000
+        assert sum(1 for value in difference.convert("L").tobytes() if value > 40) > 5000
 
 
 def test_an_unchanged_rebuild_draws_no_card(tmp_path: Path) -> None:
