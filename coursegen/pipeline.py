@@ -18,17 +18,19 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
 from . import paths, scaffold, share
 from .diagnostics import Diagnostic, error, has_errors, promote_warnings, sort_key
+from .gate import check_site
 from .guide import update_guide
 from .icons import Artwork, Fonts
 from .images import figure_sizes
 from .json_schema import schema_files
 from .load import MAX_FILE_BYTES, Loaded, load, too_big
-from .model import Course, DocsFiles
+from .model import Course, DocsFiles, Settings
 from .offline import render_offline_files, service_worker
 from .render import page_heads, render_course
 from .theme import theme_files
@@ -42,6 +44,7 @@ MKDOCS_TAGS = frozenset({"!ENV", "!relative"})
 PACKAGE = Path(__file__).resolve().parent
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 LOCK = ".coursegen.lock"
+GATE_FAILED = "The built site holds something that could run script in a reader's browser:\n"
 CARD_CACHE = ".coursegen-cache/cards"  # preview cards by a hash of what they show: a rebuild draws only new ones
 
 
@@ -361,16 +364,14 @@ def build_locked(
     if not generated.ok:
         return Outcome(False, generated.diagnostics, generated.texts, NOT_WRITTEN)
     changed = write_docs(project, generated)
-    ok, output = build_site(project, site_dir=site_dir, offline=generated.course.settings.offline, engine=engine)
+    settings = generated.course.settings
+    ok, output = build_site(project, site_dir=site_dir, settings=settings, engine=engine)
     name = site_dir.name
     if not ok:
-        return Outcome(
-            False,
-            generated.diagnostics,
-            generated.texts,
-            f"{engine} could not build the site; {name}/ was left as it was.",
-            output,
+        failed = (
+            "The site was not published" if output.startswith(GATE_FAILED) else f"{engine} could not build the site"
         )
+        return Outcome(False, generated.diagnostics, generated.texts, f"{failed}; {name}/ was left as it was.", output)
     seconds = time.perf_counter() - started
     message = f"Built {len(generated.pages)} generated files ({changed} changed) into {name}/ in {seconds:.1f} s."
     return Outcome(True, generated.diagnostics, generated.texts, message)
@@ -398,7 +399,7 @@ def write_docs(project: Path, generated: Generated) -> int:
     return len(plan.writes) + len(plan.deletes)
 
 
-def build_site(project: Path, *, site_dir: Path, offline: bool = True, engine: str = "mkdocs") -> tuple[bool, str]:
+def build_site(project: Path, *, site_dir: Path, settings: Settings, engine: str = "mkdocs") -> tuple[bool, str]:
     """Build the site into a temporary folder with MkDocs or Zensical, and swap it in only if the build succeeds."""
     remove_stale_builds(site_dir)
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
@@ -413,10 +414,14 @@ def build_site(project: Path, *, site_dir: Path, offline: bool = True, engine: s
         result = subprocess.run(command, cwd=project, env=engine_env(project), capture_output=True, text=True)
         if result.returncode != 0:
             return False, result.stdout + result.stderr
-        site_files = (
+        site_files = [
             (p.relative_to(temporary).as_posix(), p.read_bytes()) for p in temporary.rglob("*") if p.is_file()
-        )
-        (temporary / "sw.js").write_text(service_worker(site_files, offline=offline), encoding="utf-8")
+        ]
+        unsafe = check_site(site_files, base=urlsplit(settings.site_url).path or "/")
+        if unsafe:
+            return False, GATE_FAILED + "\n".join(f"  {problem}" for problem in unsafe[:50])
+        worker = service_worker(site_files, offline=settings.offline)
+        (temporary / "sw.js").write_text(worker, encoding="utf-8")
         swap_site(temporary, site_dir)
         return True, result.stdout + result.stderr
     finally:

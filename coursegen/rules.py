@@ -8,12 +8,11 @@ from pathlib import PurePosixPath
 
 from .convert import Converted, did_you_mean
 from .diagnostics import Diagnostic, error, warning
+from .markup import scheme_of, unsafe_links
 from .model import DocsFiles
 from .schema import MAX_LEVELS, QUESTION_TYPES, SLUG_PATTERN, TYPE_KEYS
 
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-LINK_TARGET = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*):|^\s{0,3}\[[^\]]+\]:\s*<?([A-Za-z][\w+.\-]*):", re.M)
 
 
 def check(kind: str, values: dict, out: Converted, *, docs: DocsFiles) -> None:
@@ -26,6 +25,8 @@ def check(kind: str, values: dict, out: Converted, *, docs: DocsFiles) -> None:
         check_markdown(values.get("note"), out, ("note",))
         check_program(values, out)
     elif kind == "extra":
+        notice = (values.get("course") or {}).get("notice") or {}
+        check_markdown(notice.get("text"), out, ("extra", "course", "notice", "text"))
         logo = (values.get("trainer") or {}).get("logo")
         if logo:
             check_image(logo, out, ("extra", "trainer", "logo"), docs=docs)
@@ -226,19 +227,15 @@ def nearby_image(path: PurePosixPath, docs: DocsFiles) -> str:
 
 
 def check_markdown(text: str | None, out: Converted, where: tuple) -> None:
-    """Warn about links whose scheme could run script; they are shown as plain text."""
-    for match in LINK_TARGET.finditer(text or ""):
-        scheme = (match.group(1) or match.group(2)).lower()
-        if scheme not in SAFE_SCHEMES:
-            out.diagnostics.append(
-                warning(
-                    out.path,
-                    *out.at(where),
-                    f"a link uses '{scheme}:', which is not allowed",
-                    "Links may start with https:, http:, mailto: or tel:, or point to "
-                    "another page. This one is shown as plain text.",
-                )
-            )
+    """Refuse links and images whose address could run script, found as the page would have them."""
+    for address in unsafe_links(text or ""):
+        shown = address.encode("unicode_escape").decode("ascii")[:60]
+        out.error(
+            where,
+            f"a link or image uses '{scheme_of(address)}:' ({shown}), which could run script",
+            "Links may start with https:, http:, mailto: or tel:, or point to another page; images must be "
+            "files under docs/.",
+        )
 
 
 def report_duplicates(items: list, out: Converted, places: list[tuple], what: str) -> None:

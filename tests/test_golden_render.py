@@ -60,9 +60,33 @@ def test_every_picture_code_and_calendar_file_matches_its_pinned_hash(tmp_path_f
 
 
 def test_author_markup_is_escaped() -> None:
-    from coursegen.render import markdown, plain
+    from coursegen.markup import markdown, plain
 
     assert plain("<b>Hips</b> *back*") == "&lt;b&gt;Hips&lt;/b&gt; \\*back\\*"
     assert "&lt;script>" in markdown("<script>alert(1)</script>")
-    assert "](javascript" not in markdown("[x](javascript:alert(1))")
     assert markdown("[ok](https://example.com)") == "[ok](https://example.com)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[x](javascript:alert(1))",
+        "[x](java\nscript:alert(1))",
+        "[x](\x01javascript:alert(1))",
+        "[x][r]\n\n[r]: javascript:alert(1)",
+        "- item\n\n    [r]: javascript:alert(1)\n\n- [x][r]",
+        '!!! note "T"\n    [x][r]\n\n    [r]: javascript:alert(1)',
+        '=== "Tab"\n    [x][r]\n\n    [r]: vbscript:x',
+        "![picture](data:image/svg+xml;base64,PHN2Zz4=)",
+    ],
+)
+def test_links_that_could_run_script_are_found_as_the_page_would_have_them(text: str) -> None:
+    from coursegen.markup import unsafe_links
+
+    assert unsafe_links(text)
+
+
+def test_ordinary_links_pass() -> None:
+    from coursegen.markup import unsafe_links
+
+    assert unsafe_links("[a](https://example.com) [b](../x/) [c](mailto:a@b.c) [d](tel:+15550100)") == []
