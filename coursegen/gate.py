@@ -33,7 +33,7 @@ class PageCheck(HTMLParser):
         self.found += [f"<{tag} {name}=…>: an event handler" for name in values if name.startswith("on")]
         for name in ADDRESS_ATTRIBUTES:
             if name in values and unsafe_address(values[name]):
-                self.found.append(f'<{tag} {name}="{values[name][:60]}">: an address that could run script')
+                self.found.append(f'<{tag} {name}="{shown(values[name])}">: an address that could run script')
         if tag in REFUSED_TAGS:
             self.found.append(f"<{tag}>: embeds another page or changes every address")
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
@@ -54,6 +54,11 @@ class PageCheck(HTMLParser):
             return False
         resolved = "/".join(part for part in source.split("/") if part not in ("..", "."))
         return resolved.startswith(SCRIPT_FOLDERS)
+
+
+def shown(address: str) -> str:
+    """Return the start of an address as text to print, with invisible characters written out."""
+    return address[:60].encode("unicode_escape").decode("ascii")
 
 
 def check_page(page: str, text: str, *, base: str = "/") -> list[str]:
@@ -82,7 +87,7 @@ def check_svg(data: bytes) -> list[str]:
             if local.startswith("on"):
                 found.append(f"<{tag} {local}=…>: an event handler")
             elif local == "href" and unsafe_address(value):
-                found.append(f'<{tag} href="{value[:60]}">: an address that could run script')
+                found.append(f'<{tag} href="{shown(value)}">: an address that could run script')
     return found
 
 

@@ -413,7 +413,8 @@ def build_site(project: Path, *, site_dir: Path, settings: Settings, engine: str
             command = mkdocs_command("build", "--strict", "--site-dir", str(temporary))
         result = subprocess.run(command, cwd=project, env=engine_env(project), capture_output=True, text=True)
         if result.returncode != 0:
-            return False, result.stdout + result.stderr
+            # The temporary folder's name changes at every build; name it as the author knows it.
+            return False, (result.stdout + result.stderr).replace(str(temporary), f"{site_dir.name} (being built)")
         site_files = [
             (p.relative_to(temporary).as_posix(), p.read_bytes()) for p in temporary.rglob("*") if p.is_file()
         ]
