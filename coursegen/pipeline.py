@@ -11,6 +11,7 @@ import fcntl
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -476,6 +477,10 @@ WATCHED = ("lessons", "quizzes", "programs", "docs/figures", "docs/assets", "mkd
 
 def serve(project: Path, *, port: int, tell: Callable[[Outcome], None]) -> Outcome:
     """Preview the site at http://127.0.0.1:PORT/, regenerating when a course file changes, until stopped."""
+    if not port_is_free(port):
+        return Outcome(
+            False, message=f"Port {port} on 127.0.0.1 is in use; stop what uses it, or pick another: --port 8001"
+        )
     tell(regenerate(project))
     command = mkdocs_command("serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}")
     server = subprocess.Popen(command, cwd=project, env=engine_env())
@@ -496,6 +501,16 @@ def serve(project: Path, *, port: int, tell: Callable[[Outcome], None]) -> Outco
         server.terminate()
         server.wait()
     return Outcome(server.returncode in (0, -signal.SIGTERM, None), message="Stopped the preview.")
+
+
+def port_is_free(port: int) -> bool:
+    """Tell whether the preview server could listen on a port of 127.0.0.1."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def watched_times(project: Path) -> dict[str, float]:

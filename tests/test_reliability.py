@@ -209,3 +209,28 @@ def test_a_manifest_naming_files_outside_the_generated_folders_deletes_none_of_t
     manifest.write_text(json.dumps(data))
     assert run_build(sample_project, "build").returncode == 0
     assert lesson.is_file() and outside.read_text() == "mine"
+
+
+def test_two_builds_at_once_take_turns_and_the_site_is_always_whole(sample_project: Path) -> None:
+    assert run_build(sample_project, "build").returncode == 0
+    site = sample_project / "site"
+    whole = set(tree_hashes(site))
+    rename_course(sample_project, "The Hip Hinge", "The Hinge Course")
+    command = [sys.executable, "build.py", "build"]
+    first = subprocess.Popen(command, cwd=sample_project, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(sample_project.glob(".site-*")) and first.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    # The second starts while the first is inside the engine, the moment it would clean up the first's folder.
+    builds = [first, subprocess.Popen(command, cwd=sample_project, stderr=subprocess.PIPE, text=True)]
+    seen = 0
+    while any(build.poll() is None for build in builds):
+        if site.exists():
+            assert set(tree_hashes(site)) >= whole - {"sw.js"}, "the site is one complete site at every moment"
+            seen += 1
+        time.sleep(0.05)
+    errors = [build.stderr.read() for build in builds]
+    assert [build.returncode for build in builds] == [0, 0], errors
+    assert seen > 5
+    assert "The Hinge Course" in (site / "index.html").read_text()
+    assert not list(sample_project.glob(".site-*"))

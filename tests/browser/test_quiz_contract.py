@@ -154,6 +154,22 @@ def test_a_reload_keeps_the_answer_and_reset_clears_it(quiz: Page, question_id: 
     expect(form(quiz, question_id).locator("input:checked")).to_have_count(0)
 
 
+@pytest.mark.parametrize(
+    "saved",
+    [{"order": {"v": [0, 1, 2, 9], "ok": False}}, {"order": {"v": [0, 1], "ok": False}}, {"single": {"v": ["z"]}}],
+    ids=["a-step-that-no-longer-exists", "a-step-missing", "an-option-that-no-longer-exists"],
+)
+def test_a_saved_answer_that_no_longer_fits_its_question_is_dropped(quiz: Page, saved: dict) -> None:
+    quiz.evaluate("saved => localStorage.setItem('cq:/', JSON.stringify({answers: {'/quiz.html': saved}}))", saved)
+    quiz.reload()
+    question_id = next(iter(saved))
+    expect(feedback(quiz, question_id)).to_be_hidden()
+    steps = form(quiz, question_id).locator("[data-cq-step]")
+    assert steps.count() in (0, 4) and "null" not in form(quiz, question_id).inner_text()
+    answer(quiz, question_id, right=True)
+    assert_answered(quiz, question_id)
+
+
 def test_the_self_check_shows_the_most_serious_care_and_keeps_it_after_a_reload(phone: Page, base: str) -> None:
     phone.goto(base + "self-check.html")
     expect(phone.locator("[data-cq-care]:visible")).to_have_count(0)

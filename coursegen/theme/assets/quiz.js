@@ -73,7 +73,7 @@
         act(quiz, form, e.target.closest("button"));
       });
       const answer = saved[form.dataset.cqQuestion];
-      if (answer) { restore(form, answer); check(quiz, form, true); }
+      if (answer && restore(form, answer)) check(quiz, form, true);
     });
     quiz.querySelector("[data-cq-reset]").addEventListener("click", () => reset(quiz));
   }
@@ -90,13 +90,15 @@
     }
   }
 
+  // Put back a saved answer; one that no longer fits the question (its steps or options changed) is dropped.
   function restore(form, answer) {
     const list = form.querySelector("[data-cq-steps]");
-    if (list) {
-      answer.v.forEach((i) => list.append(list.querySelector(`[data-cq-step="${i}"]`)));
-    } else {
-      all(form, "input").forEach((input) => { input.checked = answer.v.includes(input.value); });
-    }
+    const here = list ? all(list, "[data-cq-step]").map((li) => li.dataset.cqStep) : all(form, "input").map((i) => i.value);
+    const saved = (answer.v || []).map(String);
+    if (!saved.length || !saved.every((v) => here.includes(v)) || (list && saved.length !== here.length)) return false;
+    if (list) saved.forEach((i) => list.append(list.querySelector(`[data-cq-step="${i}"]`)));
+    else all(form, "input").forEach((input) => { input.checked = saved.includes(input.value); });
+    return true;
   }
 
   function check(quiz, form, quiet) {
