@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import rules
+from . import paths, rules
 from .convert import Converted, convert_record
 from .diagnostics import Diagnostic, error, has_errors
 from .load import Loaded
@@ -66,6 +66,9 @@ def validate_course(
         quizzes=tuple(x.model for x in quizzes),
         programs=tuple(x.model for x in programs),
     )
+    diagnostics += colliding_files(course)
+    if has_errors(diagnostics):
+        return None, diagnostics
     return course, diagnostics
 
 
@@ -230,3 +233,27 @@ def escaping_link(rel: str) -> Diagnostic:
         "this is a link to a file or folder outside the course folder, and the site would publish it",
         "Copy what you need into docs/ and remove the link.",
     )
+
+
+def colliding_files(course: Course) -> list[Diagnostic]:
+    """Refuse two pages whose generated files (page, preview card, QR code) would have the same name."""
+    owners: dict[str, str] = {}
+    problems = []
+    pages = [(paths.lesson_page(les, course), les.source) for les in course.lessons]
+    pages += [(paths.quiz_page(q, course), q.source) for q in course.quizzes]
+    pages += [(page(p), p.source) for p in course.programs for page in (paths.program_page, paths.handout_page)]
+    for page, source in pages:
+        for made in {page, paths.preview_image(page), paths.qr_code(page)}:
+            if made in owners and owners[made] != source:
+                problems.append(
+                    error(
+                        source,
+                        1,
+                        1,
+                        f"this file's page would make docs/{made}, which {owners[made]} makes too",
+                        "Rename an id or a part folder so that the two differ.",
+                    )
+                )
+                break
+            owners[made] = source
+    return problems
