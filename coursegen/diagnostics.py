@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
+NOTE = "note"  # worth knowing, never a failure, even with --strict
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,11 @@ def error(path: str, line: int, col: int, message: str, hint: str = "") -> Diagn
 def warning(path: str, line: int, col: int, message: str, hint: str = "") -> Diagnostic:
     """Make a warning diagnostic."""
     return Diagnostic(path, line, col, WARNING, message, hint)
+
+
+def note(path: str, line: int, col: int, message: str, hint: str = "") -> Diagnostic:
+    """Make a note: something the author should know that is not wrong."""
+    return Diagnostic(path, line, col, NOTE, message, hint)
 
 
 def has_errors(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> bool:

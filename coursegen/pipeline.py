@@ -256,12 +256,10 @@ class Outcome:
         split = {path: text.splitlines() for path, text in self.texts.items()}
         lines = [d.format(split.get(d.path)) for d in self.diagnostics]
         errors = sum(d.severity == "error" for d in self.diagnostics)
-        if self.diagnostics:
-            files = len({d.path for d in self.diagnostics})
-            lines.append(
-                f"{plural(errors, 'error')} and {plural(len(self.diagnostics) - errors, 'warning')} "
-                f"in {plural(files, 'file')}."
-            )
+        warnings = sum(d.severity == "warning" for d in self.diagnostics)
+        if errors or warnings:
+            files = len({d.path for d in self.diagnostics if d.severity != "note"})
+            lines.append(f"{plural(errors, 'error')} and {plural(warnings, 'warning')} in {plural(files, 'file')}.")
         if self.detail:
             lines.append(self.detail.rstrip())
         if self.message:

@@ -12,7 +12,7 @@ import yaml
 
 from . import rules
 from .convert import Converted, convert_record, did_you_mean
-from .diagnostics import Diagnostic, error, warning
+from .diagnostics import Diagnostic, error, note, warning
 from .load import Loaded, position
 from .model import DocsFiles, Notice, Settings, Trainer
 from .schema import DEFAULT_COLOR, SETTINGS
@@ -346,7 +346,7 @@ def check_directory_urls(path: str, node: yaml.Node | None) -> list[Diagnostic]:
 def no_catalogue(path: str, node: yaml.Node | None, language: str, catalogues: Mapping) -> Diagnostic:
     """Say once that a language has no catalogue, so the course's own words are in English."""
     line, column = position(node) if node is not None else (1, 1)
-    return warning(
+    return note(
         path,
         line,
         column,

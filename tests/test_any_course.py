@@ -154,3 +154,16 @@ def test_the_engine_names_no_subject() -> None:
         if word in p.read_text(encoding="utf-8").lower()
     ]
     assert found == []
+
+
+def test_a_language_with_no_catalogue_builds_in_english_and_says_so_once(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "course", course=COURSES / "knife-skills")
+    settings = project / "mkdocs.yml"
+    settings.write_text(
+        re.sub(r"language: \w+", "language: de", settings.read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    result = run_build(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("no strings catalogue for language 'de'") == 1
+    page = next((project / "site/lessons").rglob("index.html")).read_text(encoding="utf-8")
+    assert '<html lang="de"' in page and 'id="steps">Steps' in page
