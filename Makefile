@@ -23,12 +23,13 @@ serve: $(VENV)/.build-deps  ## Preview at http://127.0.0.1:8000/ with live reloa
 schema: $(VENV)/.build-deps  ## Regenerate schema/*.json and the AUTHORING.md field tables.
 	$(PY) build.py schema
 
-test: test-deps lint  ## Run every test.
-	$(PY) -m pytest -q
+test: test-deps lint  ## Run every test, two at a time (both cores).
+	$(PY) -m pytest -q -n 2
 
-lint: $(VENV)/.test-deps  ## ruff, the same check CI runs.
+lint: $(VENV)/.test-deps lint/node_modules/.installed  ## ruff, and the scripts checked for Safari on iPhones: the same check CI runs.
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	lint/node_modules/.bin/eslint coursegen/theme/assets/
 
 fuzz: $(VENV)/.test-deps  ## Feed 10,000+ generated YAML files to the loader and validator.
 	FUZZ_EXAMPLES=10000 $(PY) -m pytest -q -p no:xdist tests/test_fuzz.py -s
@@ -60,6 +61,10 @@ define apt_install
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(1)
 endef
+
+lint/node_modules/.installed: lint/package-lock.json
+	cd lint && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 tests/browser/node_modules/.installed: tests/browser/package-lock.json
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error

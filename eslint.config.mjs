@@ -1,0 +1,18 @@
+// `make lint` checks the engine's scripts for the browsers in lint/package.json's browserslist. Safari on
+// iPhones (iOS 15+) cannot run here, so eslint-plugin-compat checks every API we call against what those
+// browsers have. ESLint and the plugin are pinned in lint/ (make lint installs them).
+import compat from "./lint/node_modules/eslint-plugin-compat/lib/esm/src/index.js";
+
+export default [
+  {
+    files: ["coursegen/theme/assets/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2021,
+      sourceType: "script",
+      globals: { window: "readonly", document: "readonly", navigator: "readonly", location: "readonly" },
+    },
+    plugins: { compat },
+    rules: { "compat/compat": "error" },
+    settings: { browsers: ["iOS >= 15", "Safari >= 15", "last 2 Chrome versions", "last 2 Firefox versions"] },
+  },
+];
