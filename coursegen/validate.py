@@ -243,7 +243,7 @@ def colliding_files(course: Course) -> list[Diagnostic]:
     pages += [(paths.quiz_page(q, course), q.source) for q in course.quizzes]
     pages += [(page(p), p.source) for p in course.programs for page in (paths.program_page, paths.handout_page)]
     for page, source in pages:
-        for made in {page, paths.preview_image(page), paths.qr_code(page)}:
+        for made in (page, paths.preview_image(page), paths.qr_code(page)):
             if made in owners and owners[made] != source:
                 problems.append(
                     error(
