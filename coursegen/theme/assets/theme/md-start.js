@@ -1,5 +1,5 @@
 // Material for MkDocs' two start-up scripts (partials/javascripts/base.html and palette.html, 9.8), moved into
-// one file for CSP and loaded at the start of <body>, so no script blocks rendering in <head>.
+// one file for CSP and loaded right after the header (main.html), so no script blocks rendering in <head>.
 // The storage scope comes from the template through data-scope.
 // Below them, the course's own start: Material's bundle waits for the reader's first touch (see the end).
 __md_scope=new URL(document.currentScript.dataset.scope,location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}
@@ -16,7 +16,7 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
 (() => {
   const root = document.documentElement;
   root.classList.remove("no-js");
-  root.classList.add("js");
+  root.classList.add("js", "cq-wait"); // cq-wait: until the bundle has started (course.css)
 
   const form = document.querySelector("[data-md-component=palette]");
   const inputs = form ? [...form.querySelectorAll("input")] : [];
@@ -57,7 +57,11 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
     if (!held) return;
     const scripts = [...held.content.querySelectorAll("script")];
     let left = scripts.length;
-    const done = () => { if (--left === 0) document.dispatchEvent(new Event("DOMContentLoaded", { bubbles: true })); };
+    const done = () => {
+      if (--left) return;
+      document.dispatchEvent(new Event("DOMContentLoaded", { bubbles: true }));
+      root.classList.remove("cq-wait");
+    };
     held.remove();
     for (const old of scripts) {
       const script = document.createElement("script");
