@@ -27,7 +27,8 @@ PROBE = """
 window.cqProbe = {clicks: new Map(), starts: [], csp: [], shifts: []};
 const add = EventTarget.prototype.addEventListener;
 EventTarget.prototype.addEventListener = function (type, listener, options) {
-  if (type === "click" && this instanceof HTMLFormElement) cqProbe.clicks.set(this, (cqProbe.clicks.get(this) || 0) + 1);
+  const clicks = cqProbe.clicks;
+  if (type === "click" && this instanceof HTMLFormElement) clicks.set(this, (clicks.get(this) || 0) + 1);
   return add.call(this, type, listener, options);
 };
 let lent;

@@ -15,8 +15,10 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
    passed by then, so the event is dispatched once more when the bundle has loaded. */
 (() => {
   const root = document.documentElement;
+  const wait = document.currentScript.hasAttribute("data-wait"); // the bundle waits (not on Zensical)
   root.classList.remove("no-js");
-  root.classList.add("js", "cq-wait"); // cq-wait: until the bundle has started (course.css)
+  root.classList.add("js");
+  if (wait) root.classList.add("cq-wait"); // until the bundle has started (course.css)
 
   const form = document.querySelector("[data-md-component=palette]");
   const inputs = form ? [...form.querySelectorAll("input")] : [];
@@ -77,5 +79,5 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
     if (parsed) load();
     else document.addEventListener("DOMContentLoaded", load, { once: true });
   };
-  TRIGGERS.forEach((type) => addEventListener(type, wake, options));
+  if (wait) TRIGGERS.forEach((type) => addEventListener(type, wake, options));
 })();
