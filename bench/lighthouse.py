@@ -1,8 +1,10 @@
 """Run Lighthouse (mobile, default throttling) on the home page, a lesson, a quiz and a program page.
 
-Also runs it on two stock Material pages holding the same lesson text, built in the same run (see
-reference.py): plain Material, and Material with the theme settings the course must have. Prints the
-median of 3 runs per page. Needs `npm ci` in bench/ and Debian's chromium.
+Beside them, in the same run and served the same way: the mkdocs-quiz peer (peer.py) and two stock Material
+sites holding the same lesson and quiz text (reference.py), plain Material and Material with the theme
+settings the course must have. Every page is measured RUNS times, interleaved (one run of every page, then
+the next), and the median printed, with each run's performance score; then the budgets of issue 14. Needs
+`npm ci` in bench/ and Debian's chromium.
 
 Run after `make site`:  .venv/bin/python bench/lighthouse.py
 """
@@ -16,13 +18,14 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from peer import peer_site
 from reference import reference_site
 from serve_gzip import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
 LIGHTHOUSE = Path(__file__).parent / "node_modules/.bin/lighthouse"
-RUNS = 3
+RUNS = 5
 CHROME_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
     "--disable-background-networking --disable-component-update --disable-sync"
@@ -63,37 +66,79 @@ def run_lighthouse(url: str) -> dict[str, float]:
     return scores
 
 
-def median_of_runs(url: str) -> dict:
-    """Return the median of each figure over RUNS runs, and the audits that failed in any run."""
-    runs = [run_lighthouse(url) for _ in range(RUNS)]
+def median_of_runs(runs: list[dict]) -> dict:
+    """Return the median of each figure over the runs, each run's performance, and the audits failed in any run."""
     result = {key: statistics.median(r[key] for r in runs) for key in (*CATEGORIES, "fcp", "lcp", "tbt", "cls")}
+    result["runs"] = " ".join(f"{r['performance']:.0f}" for r in runs)
     result["failed"] = sorted({a for r in runs for a in r["failed"]})
     return result
 
 
-def main() -> None:
-    """Print the median Lighthouse figures per page."""
+def targets(tmp: Path) -> tuple[dict[str, str], list]:
+    """Serve the course, the peer and the two references; return the pages to measure and the servers."""
     pages = {"home": "", "lesson": "lessons/02-dowel-test/", "quiz": "quizzes/02-dowel-test/"}
     programs = sorted((SITE / "programs").glob("*/index.html")) if (SITE / "programs").is_dir() else []
     if programs:
         pages["program"] = f"programs/{programs[0].parent.name}/"
+    base, server = serve(SITE)
+    peer, peer_server = serve(peer_site(tmp / "peer"))
+    plain, plain_server = serve(reference_site(tmp / "plain", featured=False))
+    featured, featured_server = serve(reference_site(tmp / "featured", featured=True))
+    urls = {name: base + path for name, path in pages.items()}
+    urls |= {
+        "mkdocs-quiz, quiz": peer + "quiz/",
+        "M. + toggle, lesson": featured,
+        "M. + toggle, quiz": featured + "quiz/",
+        "plain M., lesson": plain,
+        "plain M., quiz": plain + "quiz/",
+    }
+    return urls, [server, peer_server, plain_server, featured_server]
+
+
+def verdicts(results: dict[str, dict]) -> list[str]:
+    """Return issue 14's Lighthouse budgets for each course page, each met or not."""
+    lines = []
+    for name in ("home", "lesson", "quiz", "program"):
+        if name not in results:
+            continue
+        r = results[name]
+        # Each course page against Material + toggle's page of the same kind (its lesson for home and program).
+        ref = results["M. + toggle, quiz" if name == "quiz" else "M. + toggle, lesson"]
+        checks = [
+            ("performance 100", r["performance"] == 100),
+            ("a11y/best/SEO 100", min(r["accessibility"], r["best-practices"], r["seo"]) == 100),
+            ("TBT <= 50 ms", r["tbt"] <= 50),
+            ("CLS 0", round(r["cls"], 3) == 0),
+            ("LCP <= 1.2 s", r["lcp"] <= 1.2),
+            (f"LCP >= 20% below M.+toggle ({ref['lcp']:.2f}s)", r["lcp"] <= 0.8 * ref["lcp"]),
+            (f"FCP <= M.+toggle + 0.1 s ({ref['fcp']:.2f}s)", r["fcp"] <= ref["fcp"] + 0.1),
+        ]
+        lines.append(f"{name:8} " + "; ".join(f"{label}: {'met' if ok else 'NOT MET'}" for label, ok in checks))
+    return lines
+
+
+def main() -> None:
+    """Print the median Lighthouse figures per page, then the budgets."""
     with tempfile.TemporaryDirectory() as tmp:
-        base, server = serve(SITE)
-        plain, plain_server = serve(reference_site(Path(tmp, "plain"), featured=False))
-        featured, featured_server = serve(reference_site(Path(tmp, "featured"), featured=True))
-        targets = {name: base + path for name, path in pages.items()}
-        targets |= {"plain Material": plain, "Material + toggle": featured, "M. + toggle, quiz": featured + "quiz/"}
-        print(f"Lighthouse {RUNS}-run medians, mobile, text served gzip-compressed over keep-alive HTTP/1.1")
-        print("page               perf  a11y  best   seo    FCP    LCP    TBT    CLS  failed audits")
-        for name, url in targets.items():
-            r = median_of_runs(url)
-            print(
-                f"{name:17} {r['performance']:5.0f} {r['accessibility']:5.0f} {r['best-practices']:5.0f} "
-                f"{r['seo']:5.0f} {r['fcp']:5.2f}s {r['lcp']:5.2f}s {r['tbt']:4.0f}ms {r['cls']:6.3f}  "
-                f"{', '.join(r['failed']) or '-'}"
-            )
-        for running in (server, plain_server, featured_server):
+        urls, servers = targets(Path(tmp))
+        runs: dict[str, list[dict]] = {name: [] for name in urls}
+        for _ in range(RUNS):
+            for name, url in urls.items():
+                runs[name].append(run_lighthouse(url))
+        for running in servers:
             running.shutdown()
+    results = {name: median_of_runs(r) for name, r in runs.items()}
+    print(f"Lighthouse {RUNS}-run medians (interleaved), mobile, text served gzip-compressed over keep-alive HTTP/1.1")
+    print("page                 perf (runs)       a11y  best   seo    FCP    LCP    TBT    CLS  failed audits")
+    for name, r in results.items():
+        print(
+            f"{name:19} {r['performance']:4.0f} ({r['runs']:14}) {r['accessibility']:4.0f} {r['best-practices']:5.0f} "
+            f"{r['seo']:5.0f} {r['fcp']:5.2f}s {r['lcp']:5.2f}s {r['tbt']:4.0f}ms {r['cls']:6.3f}  "
+            f"{', '.join(r['failed']) or '-'}"
+        )
+    print("budgets (issue 14):")
+    for line in verdicts(results):
+        print("  " + line)
 
 
 if __name__ == "__main__":

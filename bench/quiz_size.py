@@ -1,5 +1,7 @@
 """Print the gzip size of the quiz script and styles as a build serves them (minified), against the 4 KB budget.
 
+The build serves quiz.css inside course.css (one stylesheet blocks the first paint); its share is counted here.
+
 Run: .venv/bin/python bench/quiz_size.py
 """
 

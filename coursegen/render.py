@@ -51,10 +51,13 @@ def indent(text: str, prefix: str = "    ") -> str:
 
 
 def figure_html(figure: Figure, *, root: str, sizes: ImageSizes, eager: bool) -> str:
-    """Return a <figure> with width and height set, so the page does not shift as it loads."""
+    """Return a <figure> with width and height set, so the page does not shift as it loads.
+
+    The `eager` figure is the first on the page and usually its largest paint: it is fetched at once, first.
+    """
     width, height = sizes.get(figure.src, (600, 400))
     attrs = f'src="{html.escape(root + figure.src)}" alt="{html.escape(figure.alt)}" width="{width}" height="{height}"'
-    attrs += ' decoding="async"' + ("" if eager else ' loading="lazy"')
+    attrs += ' fetchpriority="high"' if eager else ' decoding="async" loading="lazy"'
     caption = f"<figcaption>{html.escape(figure.caption)}</figcaption>" if figure.caption else ""
     return f'<figure class="cq-figure"><img {attrs}>{caption}</figure>'
 

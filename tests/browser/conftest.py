@@ -89,6 +89,16 @@ def serve() -> Iterator[Callable[..., str]]:
         server.shutdown()
 
 
+def wake_material(page: Page) -> None:
+    """Scroll a little, as a reader would, so the page loads Material's bundle; wait until it has started.
+
+    Until the reader first touches, scrolls or uses a key, a page runs without Material's bundle
+    (md-start.js), so links load whole pages; instant navigation starts with the bundle.
+    """
+    page.mouse.wheel(0, 1)
+    page.wait_for_function("() => window.document$ !== undefined && !document.getElementById('cq-material')")
+
+
 def free_port() -> int:
     """Return a TCP port on 127.0.0.1 that is free now."""
     with socket.socket() as probe:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import build_copy, free_port
+from conftest import build_copy, free_port, wake_material
 from pagecheck import STRICT_CSP, axe_violations
 from playwright.sync_api import Page, expect
 from project import SAMPLE
@@ -272,6 +272,7 @@ def instant_base(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
 
 def test_answers_and_marks_come_back_after_instant_navigation(phone: Page, instant_base: str) -> None:
     phone.goto(instant_base + "lessons/01-first-steps/")
+    wake_material(phone)
     phone.evaluate("window.samePage = true")  # survives only while Material swaps pages in place
     phone.locator("article a[href$='quizzes/01-first-steps/']").last.tap()
     expect(phone).to_have_url(re.compile(r".*/quizzes/01-first-steps/$"))

@@ -15,11 +15,20 @@
   const readWords = () => {
     try { words = JSON.parse(document.getElementById("cq-strings").textContent); } catch (e) { words = {}; }
   };
-  // Run on every page: through Material's document$ (again after instant navigation), or once.
+  // Run `start` once on every page: at once, and after each instant navigation through Material's document$.
+  // The bundle that makes document$ loads on the reader's first touch (md-start.js), which then dispatches
+  // DOMContentLoaded again; document$'s first value is this page, already started, so it is skipped.
   const onPage = (start) => {
-    if (window.document$) window.document$.subscribe(start);
-    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+    const follow = (skip) => window.document$.subscribe(() => { if (skip) skip = false; else start(); });
+    if (window.document$) return void follow(false);
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
     else start();
+    const wait = () => {
+      if (!window.document$) return;
+      document.removeEventListener("DOMContentLoaded", wait);
+      follow(true);
+    };
+    document.addEventListener("DOMContentLoaded", wait);
   };
   let arrowed = false;
 

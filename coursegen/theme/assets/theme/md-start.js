@@ -1,7 +1,83 @@
 // Material for MkDocs' two start-up scripts (partials/javascripts/base.html and palette.html, 9.8), moved into
-// one file for CSP and loaded at the start of <body>, so no script blocks rendering in <head>.
+// one file for CSP and loaded right after the header (main.html), so no script blocks rendering in <head>.
 // The storage scope comes from the template through data-scope.
+// Below them, the course's own start: Material's bundle waits for the reader's first touch (see the end).
 __md_scope=new URL(document.currentScript.dataset.scope,location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}
 try {
 var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-scheme)"===palette.color.media){var media=matchMedia("(prefers-color-scheme: light)"),input=document.querySelector(media.matches?"[data-md-color-media='(prefers-color-scheme: light)']":"[data-md-color-media='(prefers-color-scheme: dark)']");palette.color.media=input.getAttribute("data-md-color-media"),palette.color.scheme=input.getAttribute("data-md-color-scheme"),palette.color.primary=input.getAttribute("data-md-color-primary"),palette.color.accent=input.getAttribute("data-md-color-accent")}for(var[key,value]of Object.entries(palette.color))document.body.setAttribute("data-md-color-"+key,value)}
 } catch (e) { /* storage blocked: keep the default palette */ }
+
+/* Material's script bundle is not needed to read a page or answer a quiz, so it waits, held inert in
+   <template id="cq-material"> (main.html), until the reader first touches, scrolls or uses a key. Until
+   then this script does the bundle's first steps the way the bundle does them, so the two agree: it marks
+   the page `js` (which shows the search button), shows the palette toggle's label, and applies and saves
+   a palette change with __md_set("__palette"). Material's document$ waits for DOMContentLoaded, which has
+   passed by then, so the event is dispatched once more when the bundle has loaded. */
+(() => {
+  const root = document.documentElement;
+  const wait = document.currentScript.hasAttribute("data-wait"); // the bundle waits (not on Zensical)
+  root.classList.remove("no-js");
+  root.classList.add("js");
+  if (wait) root.classList.add("cq-wait"); // until the bundle has started (course.css)
+
+  const form = document.querySelector("[data-md-component=palette]");
+  const inputs = form ? [...form.querySelectorAll("input")] : [];
+  const show = (index) => inputs.forEach((input, i) => {
+    const label = input.nextElementSibling;
+    if (label instanceof HTMLElement) label.hidden = i !== index;
+  });
+  if (inputs.length) {
+    let saved = null;
+    try { saved = __md_get("__palette"); } catch (e) { /* storage blocked */ }
+    const index = saved ? saved.index : inputs.findIndex((i) => matchMedia(i.getAttribute("data-md-color-media")).matches);
+    show(Math.max(0, Math.min(index, inputs.length - 1)));
+    form.addEventListener("change", (event) => {
+      if (window.document$) return; // Material's palette component has started and does this itself
+      const input = event.target;
+      const color = {};
+      for (const key of ["media", "scheme", "primary", "accent"]) color[key] = input.getAttribute("data-md-color-" + key);
+      for (const [key, value] of Object.entries(color)) document.body.setAttribute("data-md-color-" + key, value);
+      show(inputs.indexOf(input));
+      __md_set("__palette", { index: inputs.indexOf(input), color });
+    });
+  }
+
+  // The first tap on search opens it through its checkbox; the bundle, not started yet, would focus the query.
+  document.addEventListener("change", (event) => {
+    if (window.document$ || event.target.id !== "__search" || !event.target.checked) return;
+    const query = document.querySelector("[data-md-component=search-query]");
+    if (query) query.focus();
+  });
+
+  const TRIGGERS = ["pointerdown", "touchstart", "keydown", "scroll", "wheel", "focusin"];
+  const options = { capture: true, passive: true };
+  let parsed = document.readyState !== "loading";
+  if (!parsed) document.addEventListener("DOMContentLoaded", () => { parsed = true; }, { once: true });
+
+  const load = () => {
+    const held = document.getElementById("cq-material");
+    if (!held) return;
+    const scripts = [...held.content.querySelectorAll("script")];
+    let left = scripts.length;
+    const done = () => {
+      if (--left) return;
+      document.dispatchEvent(new Event("DOMContentLoaded", { bubbles: true }));
+      root.classList.remove("cq-wait");
+    };
+    held.remove();
+    for (const old of scripts) {
+      const script = document.createElement("script");
+      for (const { name, value } of old.attributes) script.setAttribute(name, value);
+      script.async = false; // in Material's order
+      if (!old.src) { script.text = old.text; document.body.append(script); done(); continue; }
+      script.onload = script.onerror = done;
+      document.body.append(script);
+    }
+  };
+  const wake = () => {
+    TRIGGERS.forEach((type) => removeEventListener(type, wake, options));
+    if (parsed) load();
+    else document.addEventListener("DOMContentLoaded", load, { once: true });
+  };
+  if (wait) TRIGGERS.forEach((type) => addEventListener(type, wake, options));
+})();

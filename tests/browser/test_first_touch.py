@@ -1,0 +1,177 @@
+"""Material's bundle waits for the reader's first touch: what a reader on a phone gets before and after it.
+
+A page holds Material's script bundle inert until the first touch, scroll or key (md-start.js). Before
+that, the page must show its content, open its drawer and check and save a quiz answer; the first tap on
+search must open search and the first tap on the toggle must switch the palette; after it, instant
+navigation must start quiz.js and share.js exactly once per page. Every test runs twice: as served, and
+under the strict Content-Security-Policy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from conftest import PHONE, build_copy, free_port, wake_material
+from pagecheck import STRICT_CSP
+from playwright.sync_api import Browser, Page, Route, expect
+from project import SAMPLE
+
+QUIZ = "quizzes/01-first-steps/"
+OTHER_QUIZ = "quizzes/02-red-flags/"
+BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+# Counts, per page, what a double start would show: click handlers per quiz question, share.js starts,
+# CSP violations and layout shifts (with or without recent input).
+PROBE = """
+window.cqProbe = {clicks: new Map(), starts: [], csp: [], shifts: []};
+const add = EventTarget.prototype.addEventListener;
+EventTarget.prototype.addEventListener = function (type, listener, options) {
+  const clicks = cqProbe.clicks;
+  if (type === "click" && this instanceof HTMLFormElement) clicks.set(this, (clicks.get(this) || 0) + 1);
+  return add.call(this, type, listener, options);
+};
+let lent;
+Object.defineProperty(window, "cq", {configurable: true, get: () => lent, set: (value) => {
+  const onPage = value.onPage;
+  value.onPage = (start) => onPage(() => { cqProbe.starts.push(location.pathname); start(); });
+  lent = value;
+}});
+addEventListener("securitypolicyviolation", (e) => cqProbe.csp.push(e.violatedDirective + " " + e.blockedURI));
+new PerformanceObserver((list) => { for (const e of list.getEntries()) cqProbe.shifts.push(e.value); })
+  .observe({type: "layout-shift", buffered: true});
+"""
+CLICKS_PER_QUESTION = "[...document.querySelectorAll('.cq-question')].map((f) => cqProbe.clicks.get(f) || 0)"
+
+
+@pytest.fixture(scope="module", params=["as served", "strict CSP"])
+def base(request, tmp_path_factory: pytest.TempPathFactory, serve) -> str:
+    """The sample course built for, and served at, one address (so instant navigation is on)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    site = build_copy(tmp_path_factory.mktemp("first-touch") / "course", course=SAMPLE, env={"SITE_URL": url})
+    headers = {"Content-Security-Policy": STRICT_CSP} if request.param == "strict CSP" else {}
+    return serve(site, headers=headers, port=port)
+
+
+@pytest.fixture
+def reader(browser: Browser) -> Iterator[Page]:
+    """A phone page that records Material's bundle requests, console errors and the probe above."""
+    context = browser.new_context(**PHONE, service_workers="block")
+    context.add_init_script(PROBE)
+    page = context.new_page()
+    page.problems = []
+    page.bundle_requests = []
+    page.on("console", lambda m: page.problems.append(m.text) if m.type in ("error", "warning") else None)
+    # Service workers are blocked, so that page.route sees every request; the course says so in the console.
+    page.on("console", lambda m: page.problems.remove(m.text) if "blocked by Playwright" in m.text else None)
+    page.on("pageerror", lambda e: page.problems.append(str(e)))
+    page.on("request", lambda r: page.bundle_requests.append(r.url) if BUNDLE.search(r.url) else None)
+    yield page
+    context.close()
+
+
+def hold_bundle(page: Page) -> list[Route]:
+    """Keep Material's bundle from arriving, so what follows runs as it does before the bundle starts."""
+    held: list[Route] = []
+    page.route(BUNDLE, lambda route: held.append(route))
+    return held
+
+
+def header_boxes(page: Page) -> list[dict]:
+    """Return the boxes of the header's buttons and palette toggle, to compare before and after the bundle."""
+    return page.evaluate(
+        "[...document.querySelectorAll('.md-header__inner > *, .md-header__option > label')]"
+        ".map((e) => { const r = e.getBoundingClientRect(); return [e.className, r.x, r.y, r.width, r.height]; })"
+    )
+
+
+def test_a_page_loads_without_the_bundle_until_the_reader_acts(reader: Page, base: str) -> None:
+    reader.goto(base + QUIZ, wait_until="networkidle")
+    reader.wait_for_timeout(500)
+    assert reader.bundle_requests == []
+    assert reader.evaluate("document.documentElement.className").split() == ["js", "cq-wait"]
+    expect(reader.locator("label.md-header__button[for=__search]")).to_be_visible()
+    expect(reader.locator(".md-header__option > label:visible")).to_have_count(1)
+    reader.mouse.wheel(0, 1)
+    expect(reader.locator("html")).not_to_have_class(re.compile("cq-wait"))
+    assert len(reader.bundle_requests) == 1
+    assert reader.evaluate("cqProbe.csp") == []
+    assert reader.problems == []
+
+
+def test_before_the_bundle_a_page_reads_its_drawer_opens_and_a_quiz_answer_is_saved(reader: Page, base: str) -> None:
+    held = hold_bundle(reader)
+    reader.goto(base + QUIZ)
+    expect(reader.locator("article h1")).to_be_visible()
+    reader.locator("label.md-header__button[for=__drawer]").tap()
+    expect(reader.locator(".md-sidebar--primary .md-nav__link").first).to_be_in_viewport()
+    reader.locator("label.md-overlay").tap(position={"x": 380, "y": 400})
+    reader.locator("#first-steps-where-bend label.cq-option").nth(1).tap()
+    expect(reader.locator("#first-steps-where-bend [data-cq-feedback]")).to_contain_text("Not quite.")
+    assert held, "the first touch should have asked for Material's bundle"
+    assert reader.evaluate("window.document$") is None
+    reader.reload()
+    expect(reader.locator("#first-steps-where-bend label.cq-option").nth(1).locator("input")).to_be_checked()
+    expect(reader.locator("#first-steps-where-bend [data-cq-feedback]")).to_contain_text("Not quite.")
+    assert reader.problems == []
+
+
+def test_the_first_tap_on_search_opens_search(reader: Page, base: str) -> None:
+    reader.goto(base + QUIZ)
+    reader.locator("label.md-header__button[for=__search]").tap()
+    query = reader.locator("[data-md-component=search-query]")
+    expect(query).to_be_visible()
+    expect(query).to_be_focused()
+    query.press_sequentially("hinge")
+    expect(reader.locator(".md-search-result__item").first).to_be_visible()
+    assert reader.problems == []
+
+
+def test_the_first_tap_on_the_toggle_switches_the_palette_and_material_agrees(reader: Page, base: str) -> None:
+    reader.goto(base + QUIZ)
+    body = reader.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    reader.locator(".md-header__option > label:visible").tap()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    reader.wait_for_function("() => window.document$ !== undefined && !document.getElementById('cq-material')")
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    expect(reader.locator(".md-header__option > label:visible")).to_have_attribute("for", "__palette_0")
+    reader.reload()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    reader.locator(".md-header__option > label:visible").tap()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    assert reader.problems == []
+
+
+def test_the_header_does_not_move_when_the_bundle_starts(reader: Page, base: str) -> None:
+    reader.goto(base + QUIZ, wait_until="networkidle")
+    before, shifts = header_boxes(reader), reader.evaluate("cqProbe.shifts.length")
+    wake_material(reader)
+    reader.wait_for_timeout(300)
+    reader.mouse.wheel(0, -1)
+    assert header_boxes(reader) == before
+    assert reader.evaluate("cqProbe.shifts")[shifts:] == []
+
+
+def test_after_instant_navigation_a_quiz_starts_once(reader: Page, base: str) -> None:
+    reader.goto(base + QUIZ)
+    reader.locator("#first-steps-where-bend label.cq-option").first.tap()
+    wake_material(reader)
+    assert reader.evaluate("cqProbe.starts") == ["/" + QUIZ]
+    assert reader.evaluate(CLICKS_PER_QUESTION) == [1] * 5
+    reader.evaluate("window.samePage = true")  # survives only while Material swaps pages in place
+    reader.locator("label.md-header__button[for=__drawer]").tap()
+    reader.locator(f".md-sidebar--primary .md-nav__link[href$='{OTHER_QUIZ}']").first.tap()
+    expect(reader).to_have_url(re.compile(f".*/{OTHER_QUIZ}$"))
+    option = reader.locator("#red-flags-numb-care label.cq-option").first
+    option.tap()
+    expect(reader.locator("#red-flags-numb-care [data-cq-feedback]")).to_contain_text("Right.")
+    expect(reader.locator("#red-flags-numb-care [data-cq-feedback] .cq-verdict")).to_have_count(1)
+    assert reader.evaluate("window.samePage") is True
+    assert reader.evaluate("cqProbe.starts") == ["/" + QUIZ, "/" + OTHER_QUIZ]
+    assert reader.evaluate(CLICKS_PER_QUESTION) == [1] * reader.locator(".cq-question").count()
+    saved = reader.evaluate("JSON.stringify(Object.entries(localStorage))")
+    assert "numb-care" in saved and "where-bend" in saved
+    assert reader.evaluate("cqProbe.csp") == []
+    assert reader.problems == []
