@@ -80,11 +80,6 @@ def qr_code(page: str) -> str:
     return f"qr/{page_slug(page)}.svg"
 
 
-def calendar_file(program: Program) -> str:
-    """Return a program's practice reminders."""
-    return f"calendar/{program.id}.ics"
-
-
 def icon(size: int) -> str:
     """Return an app icon of a size."""
     return f"icons/icon-{size}.png"

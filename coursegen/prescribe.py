@@ -91,7 +91,6 @@ def block(kind: str, *, course: Course, page: str) -> str:
             note_max=NOTE_MAX,
             name_max=NAME_MAX,
             home=paths.root_from(page),
-            data=paths.address_link(page, paths.COURSE_DATA).rstrip("/"),
         )
     )
     return "\n".join(line for line in html.splitlines() if line.strip())

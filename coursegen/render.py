@@ -42,7 +42,10 @@ def render_shared(course: Course) -> dict[str, str]:
     """Render the pages the browser fills from a link (prescribe.py), and the course data they read."""
     pages = {paths.COURSE_DATA: prescribe.course_data(course)}
     for page, (kind, title, description) in prescribe.shared_heads(course.settings.strings).items():
-        front = front_matter(page=page, source="the course", title=title, description=description, searchable=False)
+        extra = {"progress": "program"} if kind == "prescribed" else {}
+        front = front_matter(
+            page=page, source="the course", title=title, description=description, extra=extra, searchable=False
+        )
         pages[page] = front + f"# {plain(title)}\n\n" + prescribe.block(kind, course=course, page=page) + "\n"
     return pages
 

@@ -23,6 +23,7 @@ THEME_FOLDERS = {"overrides/": paths.OVERRIDES + "/", "assets/": paths.DOCS + "/
 SECTION_KEYS = {"lessons": "section_lessons", "quizzes": "section_quizzes", "programs": "section_programs"}
 SECTION_KEYS["handouts"] = "section_handouts"
 COURSE_CSS = "assets/course.css"
+VENDOR = "assets/vendor/"
 
 
 def mix(color: str, other: str, share: float) -> str:
@@ -59,7 +60,12 @@ def theme_files(course: Course, *, packaged: Mapping[str, bytes]) -> dict[str, b
 
 
 def minified(name: str, data: bytes) -> bytes:
-    """Return a script or stylesheet without comments and spare white space; other files as they are."""
+    """Return a script or stylesheet without comments and spare white space; other files as they are.
+
+    Vendored files (`assets/vendor/`) are copied unchanged, so their licence header stays with them.
+    """
+    if name.startswith(VENDOR):
+        return data
     if name.endswith(".js"):
         return rjsmin.jsmin(data.decode("utf-8")).encode("utf-8")
     if name.endswith(".css"):
