@@ -45,7 +45,7 @@ def check_not_in_nav(path: str, node: yaml.Node | None, top: yaml.Node) -> list[
     return [error(path, line, column, message, NOT_IN_NAV_HINT)]
 
 
-def course_data(course: Course) -> str:
+def course_data(course: Course, *, quiz_titles: Mapping[str, str]) -> str:
     """Return the course's lessons, their quizzes and its programs as JSON, for pages built in the browser.
 
     Addresses are relative to the site root, so the data holds no site_url and works wherever the site is.
@@ -57,7 +57,13 @@ def course_data(course: Course) -> str:
             "summary": lesson.summary,
             "url": paths.url_of(paths.lesson_page(lesson, course)),
             "quizzes": [
-                {"id": q.id, "url": paths.url_of(paths.quiz_page(q, course))} for q in course.quizzes_of(lesson.id)
+                {
+                    "id": q.id,
+                    "title": quiz_titles[q.id],
+                    "url": paths.url_of(paths.quiz_page(q, course)),
+                    "scored": q.scored,  # a self-check is never passed, so progress does not count it
+                }
+                for q in course.quizzes_of(lesson.id)
             ],
         }
         for lesson in course.lessons

@@ -40,7 +40,8 @@ def render_course(course: Course, *, image_sizes: ImageSizes) -> dict[str, str]:
 
 def render_shared(course: Course) -> dict[str, str]:
     """Render the pages the browser fills from a link (prescribe.py), and the course data they read."""
-    pages = {paths.COURSE_DATA: prescribe.course_data(course)}
+    titles = {quiz.id: quiz_title(quiz, course) for quiz in course.quizzes}
+    pages = {paths.COURSE_DATA: prescribe.course_data(course, quiz_titles=titles)}
     for page, (kind, title, description) in prescribe.shared_heads(course.settings.strings).items():
         extra = {"progress": "program"} if kind == "prescribed" else {}
         front = front_matter(

@@ -36,7 +36,6 @@ JS_KEYS = (
     "next_in_program",
     "program_done",
     # Programs made in the browser, progress at a glance, moved progress (program.js, progress.js)
-    "check_yourself",
     "print_program",
     "reminder_summary",
     "reminder_text",

@@ -131,7 +131,7 @@
         el("br"), lesson.summary);
       if (link.quizzes) {
         lesson.quizzes.forEach((q) => item.append(el("br"), el("a", {
-          className: "cq-program-quiz", href: new URL(q.url, ROOT()).href, textContent: t("check_yourself", {}),
+          className: "cq-program-quiz", href: new URL(q.url, ROOT()).href, textContent: q.title,
         })));
       }
       return item;
@@ -183,8 +183,8 @@
       copy.querySelectorAll(".headerlink").forEach((a) => a.remove());
       copy.querySelectorAll("[id]").forEach((n) => n.removeAttribute("id"));
       copy.querySelectorAll("img[src]").forEach((img) => { img.src = new URL(img.getAttribute("src"), base).href; });
-      copy.querySelectorAll("h2, h3").forEach((h) => h.replaceWith(el("h3", { textContent: h.textContent })));
-      return copy;
+      copy.querySelectorAll("h2").forEach((h) => h.replaceWith(el("h3", { textContent: h.textContent })));
+      return copy.matches("h2") ? el("h3", { textContent: copy.textContent }) : copy; // under the lesson's h2
     })];
   }
 

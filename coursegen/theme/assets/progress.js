@@ -18,7 +18,7 @@
     try { return JSON.parse(localStorage.getItem(KEY)) || {}; } catch (e) { return {}; }
   };
   const ids = (text) => [...new Set((text || "").split(",").filter(Boolean))].slice(0, MAX_IDS);
-  const el = (tag, props) => Object.assign(document.createElement(tag), props || {});
+  const scored = (lessons) => lessons.flatMap((l) => l.quizzes).filter((q) => q.scored);
 
   // A QR code as an SVG drawn with DOM calls, from the vendored encoder, loaded only when one is needed.
   async function qr(box, text) {
@@ -60,7 +60,7 @@
     panel.hidden = !lessons.length;
     if (!lessons.length) return;
     const memory = saved();
-    const quizzes = panel.hasAttribute("data-cq-lessons-only") ? [] : lessons.flatMap((l) => l.quizzes);
+    const quizzes = panel.hasAttribute("data-cq-lessons-only") ? [] : scored(lessons);
     const read = lessons.filter((l) => (memory.read || {})[path(l.url)]).length;
     const passed = quizzes.filter((q) => (memory.passed || {})[path(q.url)]).length;
     const parts = [t("progress_lessons", { read, total: lessons.length }, lessons.length)];
@@ -83,7 +83,7 @@
     if (!found || !box) return;
     const memory = saved();
     const read = found.lessons.filter((l) => (memory.read || {})[path(l.url)]).map((l) => l.id);
-    const passed = found.lessons.flatMap((l) => l.quizzes).filter((q) => (memory.passed || {})[path(q.url)]).map((q) => q.id);
+    const passed = scored(found.lessons).filter((q) => (memory.passed || {})[path(q.url)]).map((q) => q.id);
     const link = new URL("shared/progress/", ROOT).href + `#r=${read.join(",")}&p=${passed.join(",")}`;
     const anchor = box.querySelector("[data-cq-move-link]");
     anchor.href = link;
@@ -98,7 +98,7 @@
     const found = await course();
     const params = new URLSearchParams(location.hash.slice(1));
     const lessons = found ? found.lessons : [];
-    const quizzes = lessons.flatMap((l) => l.quizzes);
+    const quizzes = scored(lessons);
     const read = ids(params.get("r")).map((id) => lessons.find((l) => l.id === id)).filter(Boolean);
     const passed = ids(params.get("p")).map((id) => quizzes.find((q) => q.id === id)).filter(Boolean);
     const text = box.querySelector("[data-cq-progress-in-text]");
