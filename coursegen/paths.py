@@ -14,7 +14,7 @@ from .model import Course, Lesson, Program, Quiz
 
 DOCS = "docs"
 OVERRIDES = "overrides"
-GENERATED_FOLDERS = ("lessons", "quizzes", "programs", "previews", "qr", "icons", "calendar")
+GENERATED_FOLDERS = ("lessons", "quizzes", "programs", "previews", "qr", "icons", "calendar", "shared")
 HANDOUTS = "programs/handouts"
 THEME_ASSETS = "coursegen"  # docs/assets/coursegen/: the engine's scripts and styles
 MANIFEST = "manifest.webmanifest"
@@ -22,6 +22,15 @@ ICON_SIZES = (192, 512)
 MASKABLE_ICON = "icons/maskable-512.png"
 HOME_PREVIEW = "previews/home.jpg"
 STRINGS_PARTIAL = "partials/cq-strings.html"  # under overrides/
+# Pages built in the browser from a link (a trainer's prescription, progress from another device), the
+# trainer's prescribe page, and the course data they read. They stay out of the menu: mkdocs.yml must
+# list the folder under `not_in_nav` (settings.py checks it).
+SHARED = "shared"
+PRESCRIBE_PAGE = f"{SHARED}/prescribe.md"
+PRESCRIBED_PAGE = f"{SHARED}/program.md"
+PROGRESS_PAGE = f"{SHARED}/progress.md"
+COURSE_DATA = f"{SHARED}/course.json"
+NOT_IN_NAV = f"/{SHARED}/"
 
 
 def lesson_page(lesson: Lesson, course: Course) -> str:
@@ -69,11 +78,6 @@ def preview_image(page: str) -> str:
 def qr_code(page: str) -> str:
     """Return the QR code of a page."""
     return f"qr/{page_slug(page)}.svg"
-
-
-def calendar_file(program: Program) -> str:
-    """Return a program's practice reminders."""
-    return f"calendar/{program.id}.ics"
 
 
 def icon(size: int) -> str:

@@ -10,7 +10,7 @@ import html
 import json
 from collections.abc import Mapping
 
-from . import paths
+from . import paths, prescribe
 from .markup import markdown, plain
 from .model import Course, Figure, Lesson, Program, Quiz
 from .render_quiz import page_marker, render_quiz
@@ -30,6 +30,20 @@ def render_course(course: Course, *, image_sizes: ImageSizes) -> dict[str, str]:
     for program in course.programs:
         pages[paths.program_page(program)] = render_program(program, course)
         pages[paths.handout_page(program)] = render_handout(program, course, image_sizes=image_sizes)
+    pages |= render_shared(course)
+    return pages
+
+
+def render_shared(course: Course) -> dict[str, str]:
+    """Render the pages the browser fills from a link (prescribe.py), and the course data they read."""
+    titles = {quiz.id: quiz_title(quiz, course) for quiz in course.quizzes}
+    pages = {paths.COURSE_DATA: prescribe.course_data(course, quiz_titles=titles)}
+    for page, (kind, title, description) in prescribe.shared_heads(course.settings.strings).items():
+        extra = {"progress": "program"} if kind == "prescribed" else {}
+        front = front_matter(
+            page=page, source="the course", title=title, description=description, extra=extra, searchable=False
+        )
+        pages[page] = front + f"# {plain(title)}\n\n" + prescribe.block(kind, course=course, page=page) + "\n"
     return pages
 
 
@@ -169,6 +183,7 @@ def page_heads(course: Course) -> dict[str, tuple[str, str]]:
     for program in course.programs:
         heads[paths.program_page(program)] = (program.title, program_description(program, course))
         heads[paths.handout_page(program)] = handout_head(program, course)
+    heads |= {page: head[1:] for page, head in prescribe.shared_heads(course.settings.strings).items()}
     return heads
 
 
@@ -210,8 +225,6 @@ def render_program(program: Program, course: Course) -> str:
     count = len(program.lessons)
     description = program_description(program, course)
     meta = {"program": program.id, "qr": paths.qr_code(page)}
-    if program.reminder_days:
-        meta["calendar"] = paths.calendar_file(program)
     parts = [front_matter(page=page, source=program.source, title=program.title, description=description, extra=meta)]
     parts.append(f"# {plain(program.title)}\n")
     if program.note:
@@ -226,6 +239,8 @@ def render_program(program: Program, course: Course) -> str:
     parts.append("\n".join(items) + "\n")
     handout = paths.relative_link(page, paths.handout_page(program))
     parts.append(f"[{plain(strings.plural('print_program', count))}]({handout})\n")
+    if program.reminder_days:
+        parts.append(prescribe.reminders_html(program, strings=strings) + "\n")
     parts.append(page_marker(kind="program", item_id=program.id) + "\n")
     return "\n".join(parts)
 

@@ -129,6 +129,10 @@ theme:
 plugins:
   - search
 
+# The trainer's prescribe page and the pages the browser builds from a link stay out of the menu.
+not_in_nav: |
+  /shared/
+
 markdown_extensions:
   - admonition
   - pymdownx.details
@@ -283,6 +287,7 @@ site.*/
 /docs/previews/
 /docs/qr/
 /docs/calendar/
+/docs/shared/
 /docs/manifest.webmanifest
 /docs/assets/coursegen/
 /overrides/main.html

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import yaml
 
-from . import rules
+from . import prescribe, rules
 from .convert import Converted, convert_record, did_you_mean
 from .diagnostics import Diagnostic, error, note, warning
 from .load import Loaded, position
@@ -47,6 +47,7 @@ def read_settings(
     site_url = scalar_setting(top.get("site_url"), env)
     problems += check_site_url(config.path, top.get("site_url"), site_url)
     problems += check_directory_urls(config.path, top.get("use_directory_urls"))
+    problems += prescribe.check_not_in_nav(config.path, top.get("not_in_nav"), config.node)
     language = scalar_setting(theme.get("language"), env) or DEFAULT_LANGUAGE
     catalogue_code = catalogue_for(language, catalogues)
     if catalogue_code is None:

@@ -3,7 +3,8 @@
 Everything is made offline at build time. Preview images are drawn with Pillow and Debian's DejaVu
 font: Pillow is already needed for the app icons, works with no network and no system library, and
 draws text well enough for a 1200x630 card. (Material's `social` plugin needs cairo and fetches fonts.)
-QR codes are SVG from segno, which is pure Python. Calendar files come from the icalendar package.
+QR codes are SVG from segno, which is pure Python. Practice reminders are made in the browser when a
+reader asks (program.js), from that day and ending with the program, so no calendar file is built.
 """
 
 from __future__ import annotations
@@ -13,19 +14,15 @@ import hashlib
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
 
-import icalendar
 import segno
 from PIL import Image, ImageDraw
 
 from . import paths
 from .icons import Artwork, Fonts, card_icon, rasterize
-from .model import Course, Lesson, Program, Settings
+from .model import Course, Lesson, Settings
 
 PREVIEW_SIZE = (1200, 630)
-WEEKDAY_NUMBERS = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
-CALENDAR_START = datetime(2026, 1, 5)  # a Monday; reminders repeat weekly from the first chosen day after it
 
 
 CARD_STYLE = "2"  # bump when the drawing changes, so cached cards are drawn again
@@ -72,7 +69,7 @@ def card_key(
 
 
 def render_share_files(course: Course) -> dict[str, bytes]:
-    """Return a QR code for every lesson and program (when the site's address is known), and reminder files."""
+    """Return a QR code for every lesson and program, when the site's address is known."""
     settings = course.settings
     files: dict[str, bytes] = {}
     if settings.site_url:
@@ -80,9 +77,6 @@ def render_share_files(course: Course) -> dict[str, bytes]:
         qr_pages += [paths.program_page(program) for program in course.programs]
         for page in qr_pages:
             files[paths.qr_code(page)] = qr_svg(paths.absolute_url(settings.site_url, page))
-    for program in course.programs:
-        if program.reminder_days:
-            files[paths.calendar_file(program)] = reminders_ics(program, course)
     return files
 
 
@@ -162,32 +156,3 @@ def qr_svg(url: str) -> bytes:
         light="#fff",
     )
     return out.getvalue()
-
-
-def reminders_ics(program: Program, course: Course) -> bytes:
-    """Return an iCalendar file with a weekly reminder on the program's days, at its local time."""
-    strings = course.settings.strings
-    hour, minute = (int(part) for part in program.reminder_time.split(":"))
-    first_day = min(WEEKDAY_NUMBERS[day] for day in program.reminder_days)
-    start = datetime.combine(CALENDAR_START.date() + timedelta(days=first_day), time(hour, minute))
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//coursegen//practice reminders//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"{course.settings.site_name}: {program.title}")
-    event = icalendar.Event()
-    event.add("uid", f"{program.id}-practice@{course.settings.site_name.replace(' ', '-').lower()}")
-    event.add("dtstamp", CALENDAR_START)
-    event.add("dtstart", start)
-    event.add("duration", timedelta(minutes=15))
-    event.add("summary", strings("reminder_summary", program=program.title))
-    site_url = course.settings.site_url
-    link = paths.absolute_url(site_url, paths.program_page(program)) if site_url else ""
-    event.add("description", f"{program.reminder_text or strings('reminder_text')} {link}".strip())
-    event.add("rrule", {"freq": "weekly", "byday": list(program.reminder_days)})
-    alarm = icalendar.Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", strings("reminder_summary", program=program.title))
-    alarm.add("trigger", timedelta(minutes=0))
-    event.add_component(alarm)
-    calendar.add_component(event)
-    return calendar.to_ical()

@@ -25,7 +25,8 @@ SECTION_KEYS["handouts"] = "section_handouts"
 COURSE_CSS = "assets/course.css"
 # The quiz engine keeps its own stylesheet in the package, but a course page gets one: the quiz styles
 # follow the course's in course.css, so only one course stylesheet blocks the first paint (BENCHMARKS.md).
-MERGED_CSS = ("assets/quiz.css",)
+MERGED_CSS = ("assets/quiz.css", "assets/program.css")
+VENDOR = "assets/vendor/"
 
 
 def mix(color: str, other: str, share: float) -> str:
@@ -65,7 +66,12 @@ def theme_files(course: Course, *, packaged: Mapping[str, bytes]) -> dict[str, b
 
 
 def minified(name: str, data: bytes) -> bytes:
-    """Return a script or stylesheet without comments and spare white space; other files as they are."""
+    """Return a script or stylesheet without comments and spare white space; other files as they are.
+
+    Vendored files (`assets/vendor/`) are copied unchanged, so their licence header stays with them.
+    """
+    if name.startswith(VENDOR):
+        return data
     if name.endswith(".js"):
         return rjsmin.jsmin(data.decode("utf-8")).encode("utf-8")
     if name.endswith(".css"):

@@ -13,7 +13,7 @@ SAMPLE = ROOT / "tests" / "sample"
 PROJECT_PARTS = ("build.py", "coursegen")
 COURSE_PARTS = ("mkdocs.yml", "lessons", "quizzes", "programs", "docs", "overrides")
 GENERATED = {
-    "docs": ("lessons", "quizzes", "programs", "icons", "manifest.webmanifest", "previews", "qr", "calendar"),
+    "docs": ("lessons", "quizzes", "programs", "icons", "manifest.webmanifest", "previews", "qr", "calendar", "shared"),
     "assets": ("coursegen",),
     "overrides": ("main.html", "partials"),
 }

@@ -78,7 +78,8 @@ def forbidden_in(site: Path) -> list[str]:
 def test_a_built_course_holds_nothing_of_the_hip_hinge_course(course: str, request: pytest.FixtureRequest) -> None:
     site = request.getfixturevalue(course) / "site"
     assert (site / "search/search_index.json").is_file() and (site / "manifest.webmanifest").is_file()
-    assert list(site.glob("calendar/*.ics")), "the course has a program with reminders"
+    assert list(site.glob("programs/*/index.html")), "the course has a program"
+    assert (site / "shared/course.json").is_file(), "the course lists its lessons for programs made in the browser"
     assert forbidden_in(site) == []
 
 
@@ -117,7 +118,8 @@ def test_the_french_course_speaks_french(hand_washing: Path) -> None:
     assert "Leçons" in lesson and "Lessons" not in lesson
     strings = json.loads(re.search(r'<script type="application/json" id="cq-strings">(.*?)</script>', lesson).group(1))
     assert strings["score"]["one"] == "{right} bonne réponse sur {total}."
-    reminders = next(site.glob("calendar/*.ics")).read_text(encoding="utf-8")
+    program = next(site.glob("programs/*/index.html")).read_text(encoding="utf-8")
+    reminders = re.search(r'<div class="cq-reminders" data-cq-reminders[^>]*>', program).group(0)
     assert "Time for" not in reminders and "Practice:" not in reminders
 
 

@@ -43,10 +43,10 @@ def test_every_page_matches_its_golden_file(rendered: dict[str, str]) -> None:
 
 
 BYTES = ROOT / "tests/golden/made-files.sha256.json"
-MADE = ("docs/previews/", "docs/qr/", "docs/calendar/", "docs/icons/", "docs/manifest.webmanifest")
+MADE = ("docs/previews/", "docs/qr/", "docs/icons/", "docs/manifest.webmanifest", "docs/shared/course.json")
 
 
-def test_every_picture_code_and_calendar_file_matches_its_pinned_hash(tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_every_picture_code_and_data_file_matches_its_pinned_hash(tmp_path_factory: pytest.TempPathFactory) -> None:
     project = copy_project(tmp_path_factory.mktemp("golden-bytes") / "course")
     generated = generate(project, env={"SITE_URL": "https://example.com/course/"})
     made = {

@@ -29,7 +29,15 @@ def tree_hashes(folder: Path) -> dict[str, str]:
 
 def hand_written(project: Path) -> dict[str, str]:
     """Hash every file an author wrote: course YAML, mkdocs.yml and the hand-written pages in docs/."""
-    generated = ("docs/lessons/", "docs/quizzes/", "docs/programs/", "docs/qr/", "docs/previews/", "docs/calendar/")
+    generated = (
+        "docs/lessons/",
+        "docs/quizzes/",
+        "docs/programs/",
+        "docs/qr/",
+        "docs/previews/",
+        "docs/calendar/",
+        "docs/shared/",
+    )
     files = [p for p in project.rglob("*") if p.is_file() and p.suffix in (".yml", ".md", ".svg")]
     return {
         rel: hashlib.sha256(p.read_bytes()).hexdigest()

@@ -6,7 +6,6 @@ import io
 from html.parser import HTMLParser
 from pathlib import Path
 
-import icalendar
 import pytest
 import yaml
 from PIL import Image, ImageChops
@@ -84,19 +83,12 @@ def test_quiz_pages_offer_to_send_the_result_to_the_trainer(branded: Path) -> No
     assert "Send my result to Sam Rivera Coaching" in html and 'data-cq-email="sam@example.com"' in html
 
 
-def test_the_program_calendar_holds_its_reminders(branded: Path) -> None:
+def test_a_program_offers_reminders_made_in_the_browser(branded: Path) -> None:
     program = yaml.safe_load((ROOT / "programs/new-client.yml").read_text())
-    calendar = icalendar.Calendar.from_ical((branded / "calendar/new-client.ics").read_bytes())
-    events = list(calendar.walk("VEVENT"))
-    assert len(events) == 1
-    rule = events[0]["RRULE"]
-    assert rule["FREQ"] == ["WEEKLY"] and rule["BYDAY"] == program["reminder_days"]
-    hour, minute = map(int, program["reminder_time"].split(":"))
-    start = events[0].decoded("DTSTART")
-    assert (start.hour, start.minute) == (hour, minute) and start.tzinfo is None, "local time on the phone"
-    assert list(events[0].walk("VALARM"))
     html = (branded / "programs/new-client/index.html").read_text()
-    assert 'href="../../calendar/new-client.ics" download' in html
+    assert f'data-cq-days="{",".join(program["reminder_days"])}"' in html
+    assert f'data-cq-time="{program["reminder_time"]}"' in html and f'data-cq-count="{len(program["lessons"])}"' in html
+    assert not (branded / "calendar").exists(), "no calendar file starting on a fixed date is built"
 
 
 def test_a_missing_site_url_is_warned_about_by_name(sample_project: Path) -> None:

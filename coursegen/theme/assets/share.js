@@ -13,8 +13,11 @@
     if (status) status.textContent = text;
   };
 
+  // Links shared from a page are the address the reader is on, not site_url, which may not be set.
+  const here = () => location.href.split("#")[0];
+
   async function share(button) {
-    const data = { title: button.dataset.cqTitle, url: button.dataset.cqUrl || location.href };
+    const data = { title: button.dataset.cqTitle, url: here() };
     if (navigator.share) {
       try { await navigator.share(data); } catch (e) { /* closed by the reader */ }
       return;
@@ -33,7 +36,7 @@
     const d = link.dataset;
     const text = t("result_text", {
       course: d.cqCourse, title: d.cqTitle, right: detail.right, total: detail.total,
-      date: new Date().toLocaleDateString(document.documentElement.lang || undefined), url: d.cqUrl || location.href,
+      date: new Date().toLocaleDateString(document.documentElement.lang || undefined), url: here(),
     }, detail.right);
     const subject = t("result_subject", { title: d.cqTitle });
     link.href = d.cqEmail
@@ -51,7 +54,9 @@
       return { path: new URL(a.href).pathname, title: a.firstChild.textContent };
     });
     try {
-      sessionStorage.setItem(PROGRAM, JSON.stringify({ title: document.title, path: location.pathname, lessons }));
+      // The fragment is kept: a prescribed program lives in it (program.js).
+      const path = location.pathname + location.hash;
+      sessionStorage.setItem(PROGRAM, JSON.stringify({ title: document.title, path, lessons }));
     } catch (e) { /* storage blocked: no 'next in your program' */ }
   }
 
@@ -91,5 +96,6 @@
   }
 
   document.addEventListener("cq:score", (event) => offerResult(event.detail));
+  document.addEventListener("cq:program", rememberProgram); // a program built in the browser is listed
   onPage(init);
 })();

@@ -1,0 +1,74 @@
+"""The pages of shared/ as the build makes them: the course data, the menu setting, the contract."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+from project import ROOT, copy_project
+
+from coursegen import paths, prescribe
+from coursegen.load import load
+from coursegen.model import Course
+from coursegen.pipeline import generate
+
+SCRIPTS = ("program.js", "progress.js", "share.js")
+TEMPLATES = ("coursegen/templates/shared.html", "coursegen/templates/reminders.html")
+PARTIALS = ("coursegen/theme/overrides/partials/cq-progress.html", "coursegen/theme/overrides/partials/cq-share.html")
+
+
+@pytest.fixture(scope="module")
+def sample_course(tmp_path_factory: pytest.TempPathFactory) -> Course:
+    generated = generate(copy_project(tmp_path_factory.mktemp("prescribe") / "course"))
+    assert generated.ok
+    return generated.course
+
+
+def settings_node(text: str) -> yaml.Node:
+    return load(text.encode(), path="mkdocs.yml").node
+
+
+def not_in_nav_problems(text: str) -> list[str]:
+    node = settings_node(text)
+    top = {k.value: v for k, v in node.value}
+    return [d.format(text) for d in prescribe.check_not_in_nav("mkdocs.yml", top.get("not_in_nav"), node)]
+
+
+def test_not_in_nav_must_keep_the_shared_pages_out_of_the_menu() -> None:
+    assert not_in_nav_problems("site_name: A\nnot_in_nav: |\n  /shared/\n") == []
+    assert not_in_nav_problems("site_name: A\nnot_in_nav: |\n  /drafts/\n  shared/\n") == []
+    missing = not_in_nav_problems("site_name: A\n")
+    assert len(missing) == 1 and "not_in_nav should list /shared/" in missing[0] and "/shared/" in missing[0]
+    assert len(not_in_nav_problems("site_name: A\nnot_in_nav: /shared/prescribe.md\n")) == 1, "every page, not one"
+
+
+def test_every_course_in_the_repository_sets_not_in_nav() -> None:
+    for config in [ROOT / "mkdocs.yml", *ROOT.glob("tests/**/mkdocs.yml")]:
+        text = config.read_text(encoding="utf-8")
+        assert not_in_nav_problems(text.replace("!ENV ", "")) == [], config
+
+
+def test_course_data_lists_lessons_in_order_with_their_quizzes(sample_course) -> None:
+    titles = {q.id: q.id.upper() for q in sample_course.quizzes}
+    data = json.loads(prescribe.course_data(sample_course, quiz_titles=titles))
+    assert [lesson["id"] for lesson in data["lessons"]] == [lesson.id for lesson in sample_course.lessons]
+    first = data["lessons"][0]
+    assert first["url"] == paths.url_of(paths.lesson_page(sample_course.lessons[0], sample_course))
+    assert not first["url"].startswith(("/", "http")), "relative to the site root: no site_url"
+    quizzes = [q for lesson in data["lessons"] for q in lesson["quizzes"]]
+    assert {q["id"] for q in quizzes} == {q.id for q in sample_course.quizzes}
+    assert any(not q["scored"] for q in quizzes), "self-checks are marked, so progress leaves them out"
+    assert data["programs"] == {p.id: list(p.lessons) for p in sample_course.programs}
+
+
+def test_contract_md_documents_every_attribute_of_programs_made_in_the_browser() -> None:
+    text = "".join((ROOT / "coursegen/theme/assets" / name).read_text(encoding="utf-8") for name in SCRIPTS)
+    text += "".join((ROOT / name).read_text(encoding="utf-8") for name in TEMPLATES + PARTIALS)
+    names = set(re.findall(r"data-cq-[a-z-]+", text))
+    camel = re.findall(r"dataset\.cq([A-Z]\w*)", text) + re.findall(r"\bcq([A-Z]\w*):", text)
+    names |= {"data-cq-" + re.sub(r"(?<!^)([A-Z])", r"-\1", n).lower() for n in camel}
+    contract = (ROOT / "CONTRACT.md").read_text(encoding="utf-8")
+    missing = [n for n in names if not re.search(re.escape(n) + r"(?![a-z-])", contract)]
+    assert sorted(missing) == []
