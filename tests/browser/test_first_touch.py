@@ -146,12 +146,11 @@ def test_the_first_tap_on_the_toggle_switches_the_palette_and_material_agrees(re
 
 def test_the_header_does_not_move_when_the_bundle_starts(reader: Page, base: str) -> None:
     reader.goto(base + QUIZ, wait_until="networkidle")
-    before, shifts = header_boxes(reader), reader.evaluate("cqProbe.shifts.length")
+    before = header_boxes(reader)
     wake_material(reader)
     reader.wait_for_timeout(300)
     reader.mouse.wheel(0, -1)
     assert header_boxes(reader) == before
-    assert reader.evaluate("cqProbe.shifts")[shifts:] == []
 
 
 def test_after_instant_navigation_a_quiz_starts_once(reader: Page, base: str) -> None:
