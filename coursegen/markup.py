@@ -70,6 +70,8 @@ def converter() -> python_markdown.Markdown:
 
 def unsafe_links(text: str) -> list[str]:
     """Return the addresses in author Markdown, as the page would have them, that could run script."""
+    if ":" not in text:
+        return []  # every scheme ends in a colon, and no entity can write one (markdown() escapes '&')
     md = converter()
     md.reset()
     parser = Addresses()

@@ -113,7 +113,8 @@ def load_file(project: Path, path: Path, *, extra_tags: frozenset[str] = frozens
 def read_catalogues() -> dict[str, dict]:
     """Read the strings catalogues that ship with the engine, keyed by language code."""
     folder = PACKAGE / "catalogues"
-    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yml"))}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ten times faster
+    return {p.stem: yaml.load(p.read_text(encoding="utf-8"), Loader=loader) for p in sorted(folder.glob("*.yml"))}
 
 
 def read_theme() -> dict[str, bytes]:
