@@ -8,6 +8,7 @@ Run after `make site`:  .venv/bin/python bench/screenshots.py
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -16,6 +17,7 @@ from chromium import launch
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 SITE = ROOT / "site"
 OUT = ROOT / "screenshots"
 
@@ -28,15 +30,20 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 def pages_to_shoot() -> dict[str, str]:
-    """Return screenshot names and site paths: the home page, the second lesson and the red-flag lesson."""
-    lessons = sorted((ROOT / "docs/lessons").glob("*.md"))
-    care = next(p for p in lessons if 'care_page: "true"' in p.read_text(encoding="utf-8"))
-    program = next(p.stem for p in sorted((ROOT / "docs/programs").glob("*.md")) if "handout" not in p.stem)
+    """Return screenshot names and site paths: the home page, the second lesson, the lesson the course's
+    notice links to (the red flags), and the first program."""
+    from coursegen import paths
+    from coursegen.pipeline import generate
+
+    course = generate(ROOT).course
+    lessons = course.lessons_in_order
+    notice = course.settings.notice
+    care = course.lesson(notice.link) if notice and notice.link else lessons[-1]
     return {
         "home": "",
-        "lesson": f"lessons/{lessons[1].stem}/",
-        "red-flags": f"lessons/{care.stem}/",
-        "program": f"programs/{program}/",
+        "lesson": paths.url_of(paths.lesson_page(lessons[1], course)),
+        "red-flags": paths.url_of(paths.lesson_page(care, course)),
+        "program": paths.url_of(paths.program_page(course.programs[0])),
     }
 
 
