@@ -22,13 +22,22 @@ SKIPPED = ("assets/javascripts/lunr/", "sw.js", "previews/", "calendar/")  # not
 SKIPPED_SUFFIXES = (".gz", ".map")
 
 
-def render_offline_files(settings: Settings, *, logo: Artwork | None, fonts: Fonts) -> dict[str, bytes]:
-    """Return the web app manifest and its icons, made from the course logo, keyed by their path under docs/."""
+def icons(settings: Settings, *, logo: Artwork | None, fonts: Fonts) -> dict[str, functools.partial]:
+    """Return how to draw each app icon, keyed by its path under docs/; the key of a drawing names its inputs."""
     icon = functools.partial(app_icon, name=settings.site_name, logo=logo, color=settings.theme_color, fonts=fonts)
-    files = {paths.icon(size): icon(size) for size in paths.ICON_SIZES}
-    files[paths.MASKABLE_ICON] = icon(512, maskable=True)
-    files[paths.MANIFEST] = manifest_json(settings).encode("utf-8")
-    return files
+    drawings = {paths.icon(size): functools.partial(icon, size) for size in paths.ICON_SIZES}
+    drawings[paths.MASKABLE_ICON] = functools.partial(icon, 512, maskable=True)
+    return drawings
+
+
+def icon_key(drawing: functools.partial) -> str:
+    """Return a name for an icon that changes whenever anything drawn on it could change."""
+    values = drawing.keywords  # partial of a partial: one flat set of arguments
+    digest = hashlib.sha256(f"icon {drawing.args} {values['name']} {values['color']} {values.get('maskable')}".encode())
+    logo, fonts = values["logo"], values["fonts"]
+    for data in (logo.data if logo else b"", fonts.regular or b"", fonts.bold or b""):
+        digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest()[:32]
 
 
 def manifest_json(settings: Settings) -> str:

@@ -32,7 +32,7 @@ from .images import figure_sizes
 from .json_schema import schema_files
 from .load import MAX_FILE_BYTES, Loaded, load, too_big
 from .model import Course, DocsFiles, Settings
-from .offline import render_offline_files, service_worker
+from .offline import icon_key, icons, manifest_json, service_worker
 from .render import page_heads, render_course
 from .theme import theme_files
 from .validate import Sources, validate_course
@@ -46,7 +46,7 @@ PACKAGE = Path(__file__).resolve().parent
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 LOCK = ".coursegen.lock"
 GATE_FAILED = "The built site holds something that could run script in a reader's browser:\n"
-CARD_CACHE = ".coursegen-cache/cards"  # preview cards by a hash of what they show: a rebuild draws only new ones
+CARD_CACHE = ".coursegen-cache/cards"  # cards and icons by a hash of what they show: a rebuild draws only new ones
 
 
 @dataclass(frozen=True)
@@ -220,7 +220,11 @@ def render_files(course: Course, *, project: Path) -> tuple[dict[str, Content], 
         cached = read_cached_card(project, key)
         docs[rel] = cached if cached is not None else new_cards.setdefault(key, share.draw_card(card, **inputs))
     docs |= share.render_share_files(course)
-    docs |= render_offline_files(course.settings, logo=logo, fonts=fonts)
+    for rel, drawing in icons(course.settings, logo=logo, fonts=fonts).items():
+        key = icon_key(drawing)
+        cached = read_cached_card(project, key)
+        docs[rel] = cached if cached is not None else new_cards.setdefault(key, drawing())
+    docs[paths.MANIFEST] = manifest_json(course.settings).encode("utf-8")
     files: dict[str, Content] = {f"{paths.DOCS}/{rel}": content for rel, content in docs.items()}
     return files | theme_files(course, packaged=read_theme()), new_cards
 
@@ -228,7 +232,7 @@ def render_files(course: Course, *, project: Path) -> tuple[dict[str, Content], 
 def read_cached_card(project: Path, key: str) -> bytes | None:
     """Return a preview card drawn by an earlier build with the same inputs, if it is kept."""
     try:
-        return (project / CARD_CACHE / f"{key}.jpg").read_bytes()
+        return (project / CARD_CACHE / key).read_bytes()
     except OSError:
         return None
 
@@ -237,7 +241,7 @@ def keep_cards(project: Path, cards: Mapping[str, bytes]) -> None:
     """Keep newly drawn preview cards for later builds; a cache that cannot be written only costs time."""
     for key, data in cards.items():
         try:
-            write_atomic(project / CARD_CACHE / f"{key}.jpg", data)
+            write_atomic(project / CARD_CACHE / key, data)
         except OSError:
             return
 
