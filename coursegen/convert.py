@@ -34,7 +34,6 @@ KIND_NAMES = {
     "list": "list",
     "record": "mapping",
 }
-SCALAR_KINDS = {"text", "markdown", "slug", "image", "url", "email", "phone", "time", "color", "enum"}
 CHECKS = {
     "slug": (re.compile(SLUG_PATTERN), "use lowercase letters, digits and dashes, like 'pencil-grip'"),
     "url": (re.compile(r"^https?://[^\s<>\"']+$"), "start it with https://, like 'https://example.com/book'"),

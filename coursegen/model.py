@@ -225,10 +225,6 @@ class Course:
         """Return the quizzes that check the lesson `lesson_id`, in course order."""
         return self.quizzes_by_lesson.get(lesson_id, ())
 
-    def quiz_for(self, lesson_id: str) -> Quiz | None:
-        """Return the first quiz that checks the lesson `lesson_id`, or None."""
-        return next(iter(self.quizzes_of(lesson_id)), None)
-
     def lesson(self, lesson_id: str) -> Lesson | None:
         """Return the lesson with id `lesson_id`, or None."""
         return self.lessons_by_id.get(lesson_id)

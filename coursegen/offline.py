@@ -18,7 +18,7 @@ from .icons import Artwork, Fonts, app_icon
 from .jinja import template_text
 from .model import Settings
 
-SKIPPED = ("assets/javascripts/lunr/", "sw.js", "previews/", "calendar/")  # not needed to read offline
+SKIPPED = ("assets/javascripts/lunr/", "sw.js", "previews/")  # not needed to read offline
 SKIPPED_SUFFIXES = (".gz", ".map")
 
 

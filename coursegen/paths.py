@@ -14,7 +14,7 @@ from .model import Course, Lesson, Program, Quiz
 
 DOCS = "docs"
 OVERRIDES = "overrides"
-GENERATED_FOLDERS = ("lessons", "quizzes", "programs", "previews", "qr", "icons", "calendar", "shared")
+GENERATED_FOLDERS = ("lessons", "quizzes", "programs", "previews", "qr", "icons", "shared")
 HANDOUTS = "programs/handouts"
 THEME_ASSETS = "coursegen"  # docs/assets/coursegen/: the engine's scripts and styles
 MANIFEST = "manifest.webmanifest"

@@ -286,7 +286,6 @@ site.*/
 /docs/icons/
 /docs/previews/
 /docs/qr/
-/docs/calendar/
 /docs/shared/
 /docs/manifest.webmanifest
 /docs/assets/coursegen/
