@@ -46,7 +46,9 @@ PACKAGE = Path(__file__).resolve().parent
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 LOCK = ".coursegen.lock"
 GATE_FAILED = "The built site holds something that could run script in a reader's browser:\n"
-CARD_CACHE = ".coursegen-cache/cards"  # cards and icons by a hash of what they show: a rebuild draws only new ones
+DRAWING_CACHE = (
+    ".coursegen-cache/drawings"  # cards and icons by a hash of what they show: a rebuild draws only new ones
+)
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class Generated:
     pages: dict[str, Content] = field(default_factory=dict)
     plan: Plan | None = None
     texts: dict[str, str] = field(default_factory=dict)
-    new_cards: dict[str, bytes] = field(default_factory=dict)  # preview cards drawn now, for the cache
+    new_drawings: dict[str, bytes] = field(default_factory=dict)  # cards and icons drawn now, for the cache
 
     @property
     def ok(self) -> bool:
@@ -157,9 +159,9 @@ def generate(project: Path, *, strict: bool = False, env: Mapping[str, str] | No
     diagnostics = sorted(diagnostics, key=sort_key)
     if course is None or has_errors(diagnostics):
         return Generated(tuple(diagnostics), course, texts=texts)
-    pages, new_cards = render_files(course, project=project)
+    pages, new_drawings = render_files(course, project=project)
     plan = plan_writes(pages, project=project, manifest=read_manifest(project))
-    return Generated(tuple(diagnostics) + plan.problems, course, pages, plan, texts, new_cards)
+    return Generated(tuple(diagnostics) + plan.problems, course, pages, plan, texts, new_drawings)
 
 
 def list_docs(project: Path) -> DocsFiles:
@@ -213,35 +215,35 @@ def render_files(course: Course, *, project: Path) -> tuple[dict[str, Content], 
     fonts = read_fonts()
     docs: dict[str, Content] = dict(render_course(course, image_sizes=figure_sizes(figures)))
     artwork = {name: Artwork(name, data) for name, data in figures.items()}
-    new_cards: dict[str, bytes] = {}
+    new_drawings: dict[str, bytes] = {}
     for rel, card in share.cards(course, heads=page_heads(course)).items():
         inputs = {"settings": course.settings, "figures": artwork, "logo": logo, "fonts": fonts}
         key = share.card_key(card, **inputs)
-        cached = read_cached_card(project, key)
-        docs[rel] = cached if cached is not None else new_cards.setdefault(key, share.draw_card(card, **inputs))
+        cached = read_cached_drawing(project, key)
+        docs[rel] = cached if cached is not None else new_drawings.setdefault(key, share.draw_card(card, **inputs))
     docs |= share.render_share_files(course)
     for rel, drawing in icons(course.settings, logo=logo, fonts=fonts).items():
         key = icon_key(drawing)
-        cached = read_cached_card(project, key)
-        docs[rel] = cached if cached is not None else new_cards.setdefault(key, drawing())
+        cached = read_cached_drawing(project, key)
+        docs[rel] = cached if cached is not None else new_drawings.setdefault(key, drawing())
     docs[paths.MANIFEST] = manifest_json(course.settings).encode("utf-8")
     files: dict[str, Content] = {f"{paths.DOCS}/{rel}": content for rel, content in docs.items()}
-    return files | theme_files(course, packaged=read_theme()), new_cards
+    return files | theme_files(course, packaged=read_theme()), new_drawings
 
 
-def read_cached_card(project: Path, key: str) -> bytes | None:
-    """Return a preview card drawn by an earlier build with the same inputs, if it is kept."""
+def read_cached_drawing(project: Path, key: str) -> bytes | None:
+    """Return a card or icon drawn by an earlier build with the same inputs, if it is kept."""
     try:
-        return (project / CARD_CACHE / key).read_bytes()
+        return (project / DRAWING_CACHE / key).read_bytes()
     except OSError:
         return None
 
 
-def keep_cards(project: Path, cards: Mapping[str, bytes]) -> None:
-    """Keep newly drawn preview cards for later builds; a cache that cannot be written only costs time."""
-    for key, data in cards.items():
+def keep_drawings(project: Path, drawings: Mapping[str, bytes]) -> None:
+    """Keep newly drawn cards and icons for later builds; a cache that cannot be written only costs time."""
+    for key, data in drawings.items():
         try:
-            write_atomic(project / CARD_CACHE / key, data)
+            write_atomic(project / DRAWING_CACHE / key, data)
         except OSError:
             return
 
@@ -399,7 +401,7 @@ def write_docs(project: Path, generated: Generated) -> int:
     """Apply the planned writes to the course folder; return how many files changed."""
     plan = generated.plan
     apply_plan(plan, project=project, pages=generated.pages)
-    keep_cards(project, generated.new_cards)
+    keep_drawings(project, generated.new_drawings)
     return len(plan.writes) + len(plan.deletes)
 
 

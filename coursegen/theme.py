@@ -20,8 +20,12 @@ from .model import Course
 from .strings import jinja_literal, script_json
 
 THEME_FOLDERS = {"overrides/": paths.OVERRIDES + "/", "assets/": paths.DOCS + "/assets/coursegen/"}
-SECTION_KEYS = {"lessons": "section_lessons", "quizzes": "section_quizzes", "programs": "section_programs"}
-SECTION_KEYS["handouts"] = "section_handouts"
+SECTION_KEYS = {
+    "lessons": "section_lessons",
+    "quizzes": "section_quizzes",
+    "programs": "section_programs",
+    "handouts": "section_handouts",
+}
 COURSE_CSS = "assets/course.css"
 # The quiz engine keeps its own stylesheet in the package, but a course page gets one: the quiz styles
 # follow the course's in course.css, so only one course stylesheet blocks the first paint (BENCHMARKS.md).

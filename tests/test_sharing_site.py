@@ -137,5 +137,5 @@ def test_an_unchanged_rebuild_draws_no_card(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "course")
     assert build(project, site_dir=project / "site").ok
     again = generate(project)
-    assert again.new_cards == {}
+    assert again.new_drawings == {}
     assert again.plan.writes == {} and again.plan.deletes == ()
