@@ -8,6 +8,7 @@ Fonts come in as bytes, so nothing here reads a file.
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 from dataclasses import dataclass
 
@@ -22,6 +23,11 @@ class Artwork:
     name: str
     data: bytes
 
+    @functools.cached_property
+    def digest(self) -> bytes:
+        """Return a hash of the bytes, made once however many cards and icons name the picture."""
+        return hashlib.sha256(self.data).digest()
+
 
 @dataclass(frozen=True)
 class Fonts:
@@ -29,6 +35,13 @@ class Fonts:
 
     regular: bytes | None
     bold: bytes | None
+
+    @functools.cached_property
+    def digest(self) -> bytes:
+        """Return a hash of both font files, made once per build: they are big, and every card and icon names them."""
+        return hashlib.sha256(
+            b"".join(hashlib.sha256(data or b"").digest() for data in (self.regular, self.bold))
+        ).digest()
 
     def face(self, size: int, *, bold: bool = False) -> ImageFont.ImageFont:
         """Return the font at a size, or Pillow's own when no font file was found."""

@@ -34,9 +34,9 @@ def icon_key(drawing: functools.partial) -> str:
     """Return a name for an icon that changes whenever anything drawn on it could change."""
     values = drawing.keywords  # partial of a partial: one flat set of arguments
     digest = hashlib.sha256(f"icon {drawing.args} {values['name']} {values['color']} {values.get('maskable')}".encode())
-    logo, fonts = values["logo"], values["fonts"]
-    for data in (logo.data if logo else b"", fonts.regular or b"", fonts.bold or b""):
-        digest.update(hashlib.sha256(data).digest())
+    logo = values["logo"]
+    digest.update(logo.digest if logo else b"-")
+    digest.update(values["fonts"].digest)
     return digest.hexdigest()[:32]
 
 

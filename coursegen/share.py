@@ -62,9 +62,10 @@ def card_key(
     parts = [CARD_STYLE, card.title, card.description, settings.site_name, settings.theme_color, settings.trainer.name]
     for part in parts:
         digest.update(part.encode("utf-8") + b"\0")
-    for data in (figures[card.figure].data if card.figure in figures else b"", logo.data if logo else b""):
-        digest.update(hashlib.sha256(data).digest())
-    digest.update(hashlib.sha256((fonts.regular or b"") + (fonts.bold or b"")).digest())
+    figure = figures.get(card.figure)
+    for artwork in (figure, logo):
+        digest.update(artwork.digest if artwork else b"-")
+    digest.update(fonts.digest)
     return digest.hexdigest()[:32]
 
 
