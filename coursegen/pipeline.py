@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import os
 import shutil
 import signal
@@ -47,7 +48,7 @@ FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 LOCK = ".coursegen.lock"
 GATE_FAILED = "The built site holds something that could run script in a reader's browser:\n"
 DRAWING_CACHE = (
-    ".coursegen-cache/drawings"  # cards and icons by a hash of what they show: a rebuild draws only new ones
+    ".coursegen-cache/drawings"  # cards, QR codes and icons by a hash of what they show: a rebuild draws only new ones
 )
 
 
@@ -60,7 +61,7 @@ class Generated:
     pages: dict[str, Content] = field(default_factory=dict)
     plan: Plan | None = None
     texts: dict[str, str] = field(default_factory=dict)
-    new_drawings: dict[str, bytes] = field(default_factory=dict)  # cards and icons drawn now, for the cache
+    new_drawings: dict[str, bytes] = field(default_factory=dict)  # cards, QR codes and icons drawn now, for the cache
 
     @property
     def ok(self) -> bool:
@@ -207,7 +208,7 @@ def read_figures(course: Course, docs_dir: Path) -> dict[str, bytes]:
 def render_files(course: Course, *, project: Path) -> tuple[dict[str, Content], dict[str, bytes]]:
     """Render every generated file of the course, keyed by its path in the course folder.
 
-    Also return the preview cards that were not in the cache and had to be drawn, keyed by cache name.
+    Also return the cards, QR codes and icons that were not in the cache and had to be drawn, keyed by cache name.
     """
     docs_dir = project / paths.DOCS
     figures = read_figures(course, docs_dir)
@@ -216,23 +217,27 @@ def render_files(course: Course, *, project: Path) -> tuple[dict[str, Content], 
     docs: dict[str, Content] = dict(render_course(course, image_sizes=figure_sizes(figures)))
     artwork = {name: Artwork(name, data) for name, data in figures.items()}
     new_drawings: dict[str, bytes] = {}
+    inputs = {"settings": course.settings, "figures": artwork, "logo": logo, "fonts": fonts}
     for rel, card in share.cards(course, heads=page_heads(course)).items():
-        inputs = {"settings": course.settings, "figures": artwork, "logo": logo, "fonts": fonts}
-        key = share.card_key(card, **inputs)
-        cached = read_cached_drawing(project, key)
-        docs[rel] = cached if cached is not None else new_drawings.setdefault(key, share.draw_card(card, **inputs))
-    docs |= share.render_share_files(course)
+        draw = functools.partial(share.draw_card, card, **inputs)
+        docs[rel] = cached_or_drawn(project, share.card_key(card, **inputs), draw, new_drawings)
+    for rel, url in share.qr_codes(course).items():
+        docs[rel] = cached_or_drawn(project, share.qr_key(url), functools.partial(share.qr_svg, url), new_drawings)
     for rel, drawing in icons(course.settings, logo=logo, fonts=fonts).items():
-        key = icon_key(drawing)
-        cached = read_cached_drawing(project, key)
-        docs[rel] = cached if cached is not None else new_drawings.setdefault(key, drawing())
+        docs[rel] = cached_or_drawn(project, icon_key(drawing), drawing, new_drawings)
     docs[paths.MANIFEST] = manifest_json(course.settings).encode("utf-8")
     files: dict[str, Content] = {f"{paths.DOCS}/{rel}": content for rel, content in docs.items()}
     return files | theme_files(course, packaged=read_theme()), new_drawings
 
 
+def cached_or_drawn(project: Path, key: str, draw: Callable[[], bytes], new_drawings: dict[str, bytes]) -> bytes:
+    """Return a drawing kept by an earlier build under its key, or draw it now and note it for the cache."""
+    cached = read_cached_drawing(project, key)
+    return cached if cached is not None else new_drawings.setdefault(key, draw())
+
+
 def read_cached_drawing(project: Path, key: str) -> bytes | None:
-    """Return a card or icon drawn by an earlier build with the same inputs, if it is kept."""
+    """Return a card, QR code or icon drawn by an earlier build with the same inputs, if it is kept."""
     try:
         return (project / DRAWING_CACHE / key).read_bytes()
     except OSError:
@@ -240,7 +245,7 @@ def read_cached_drawing(project: Path, key: str) -> bytes | None:
 
 
 def keep_drawings(project: Path, drawings: Mapping[str, bytes]) -> None:
-    """Keep newly drawn cards and icons for later builds; a cache that cannot be written only costs time."""
+    """Keep newly drawn cards, QR codes and icons for later builds; a cache that cannot be written only costs time."""
     for key, data in drawings.items():
         try:
             write_atomic(project / DRAWING_CACHE / key, data)

@@ -26,6 +26,7 @@ PREVIEW_SIZE = (1200, 630)
 
 
 CARD_STYLE = "2"  # bump when the drawing changes, so cached cards are drawn again
+QR_STYLE = "1"  # the same for QR codes
 CARD_FIGURE_BOX = (720, 110, 1160, 550)
 
 
@@ -69,16 +70,19 @@ def card_key(
     return digest.hexdigest()[:32]
 
 
-def render_share_files(course: Course) -> dict[str, bytes]:
-    """Return a QR code for every lesson and program, when the site's address is known."""
+def qr_codes(course: Course) -> dict[str, str]:
+    """Return the address of every lesson and program, keyed by its QR code's path, when the site's address is known."""
     settings = course.settings
-    files: dict[str, bytes] = {}
-    if settings.site_url:
-        qr_pages = [paths.lesson_page(les, course) for les in course.lessons]
-        qr_pages += [paths.program_page(program) for program in course.programs]
-        for page in qr_pages:
-            files[paths.qr_code(page)] = qr_svg(paths.absolute_url(settings.site_url, page))
-    return files
+    if not settings.site_url:
+        return {}
+    pages = [paths.lesson_page(les, course) for les in course.lessons]
+    pages += [paths.program_page(program) for program in course.programs]
+    return {paths.qr_code(page): paths.absolute_url(settings.site_url, page) for page in pages}
+
+
+def qr_key(url: str) -> str:
+    """Return a name for a QR code that changes whenever what it shows could change."""
+    return hashlib.sha256(f"qr {QR_STYLE} {url}".encode()).hexdigest()[:32]
 
 
 def wrap(draw: ImageDraw.ImageDraw, text: str, face, width: int, lines: int) -> list[str]:
