@@ -11,8 +11,10 @@ import functools
 import html
 import re
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
-import markdown as python_markdown
+if TYPE_CHECKING:
+    import markdown as python_markdown
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 ORDINARY_SPACE = re.compile(r"[ \t\r\n\f\v]+")
@@ -65,13 +67,18 @@ class Addresses(HTMLParser):
 @functools.cache
 def converter() -> python_markdown.Markdown:
     """Return one Markdown converter with the extensions a course's pages use."""
+    import markdown as python_markdown  # here, not at the top: a course whose text has no link never needs it
+
     return python_markdown.Markdown(extensions=EXTENSIONS)
 
 
 def unsafe_links(text: str) -> list[str]:
     """Return the addresses in author Markdown, as the page would have them, that could run script."""
-    if ":" not in text:
-        return []  # every scheme ends in a colon, and no entity can write one (markdown() escapes '&')
+    if ":" not in text or "[" not in text:
+        # Every scheme ends in a colon, and every link, image or reference definition opens with a bracket:
+        # with raw HTML and autolinks escaped ('<'), and entities too ('&'), nothing else can make an address,
+        # and no entity can write a colon or a bracket. So the converter is built only for text that has both.
+        return []
     md = converter()
     md.reset()
     parser = Addresses()
