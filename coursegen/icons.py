@@ -11,9 +11,10 @@ import functools
 import hashlib
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import resvg_py
-from PIL import Image, ImageDraw, ImageFont
+if TYPE_CHECKING:
+    from PIL import Image, ImageFont
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class Fonts:
 @functools.cache
 def load_face(data: bytes | None, size: int) -> ImageFont.ImageFont:
     """Return a font face from font file bytes, once per size."""
+    from PIL import ImageFont  # Pillow and resvg are imported where they draw: an unchanged rebuild draws nothing
+
     if data is None:
         return ImageFont.load_default(size)
     return ImageFont.truetype(io.BytesIO(data), size)
@@ -58,6 +61,9 @@ def load_face(data: bytes | None, size: int) -> ImageFont.ImageFont:
 
 def rasterize(art: Artwork, size: int) -> Image.Image:
     """Return a picture scaled to fit a square of `size` pixels, on a transparent background."""
+    import resvg_py
+    from PIL import Image
+
     if art.name.lower().endswith(".svg"):
         png = resvg_py.svg_to_bytes(svg_string=art.data.decode("utf-8", "replace"), width=size)
         image = Image.open(io.BytesIO(bytes(png))).convert("RGBA")
@@ -78,6 +84,8 @@ def initials(name: str) -> str:
 
 def initials_icon(name: str, size: int, *, color: str, fonts: Fonts) -> Image.Image:
     """Draw a course's initials in white on its colour, filling a square."""
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGBA", (size, size), color)
     draw = ImageDraw.Draw(image)
     face = fonts.face(round(size * 0.42), bold=True)
@@ -90,6 +98,8 @@ def app_icon(size: int, *, name: str, logo: Artwork | None, color: str, fonts: F
 
     A maskable icon keeps its picture within the middle 80%, the safe zone phones crop to.
     """
+    from PIL import Image
+
     background = "#ffffff" if logo else color
     image = Image.new("RGBA", (size, size), background)
     inner = round(size * (0.7 if maskable else 0.86))

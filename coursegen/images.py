@@ -6,8 +6,6 @@ import re
 from collections.abc import Mapping
 from io import BytesIO
 
-from PIL import Image, UnidentifiedImageError
-
 SVG_TAG = re.compile(rb"<svg\b[^>]*>", re.S)
 NUMBER = rb"\s*=\s*[\"']\s*([0-9.]+)\s*(?:px)?\s*[\"']"
 VIEWBOX = re.compile(rb"viewBox\s*=\s*[\"']\s*[-0-9.]+[\s,]+[-0-9.]+[\s,]+([0-9.]+)[\s,]+([0-9.]+)\s*[\"']")
@@ -17,6 +15,8 @@ def image_size(data: bytes, *, name: str) -> tuple[int, int] | None:
     """Return (width, height) of an SVG, PNG, JPEG, GIF or WebP image, or None if unknown."""
     if name.lower().endswith(".svg"):
         return svg_size(data)
+    from PIL import Image, UnidentifiedImageError  # here, not at the top: most figures are SVG, read without it
+
     try:
         with Image.open(BytesIO(data)) as image:
             return image.size

@@ -14,13 +14,14 @@ import hashlib
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass
-
-import segno
-from PIL import Image, ImageDraw
+from typing import TYPE_CHECKING
 
 from . import paths
 from .icons import Artwork, Fonts, card_icon, rasterize
 from .model import Course, Lesson, Settings
+
+if TYPE_CHECKING:
+    from PIL import Image, ImageDraw
 
 PREVIEW_SIZE = (1200, 630)
 
@@ -104,6 +105,8 @@ def draw_card(
 ) -> bytes:
     """Draw a 1200x630 link-preview card: the course name, the title and summary, and the lesson's figure
     (or, without one, the course icon)."""
+    from PIL import Image, ImageDraw  # here, not at the top: an unchanged rebuild draws no card
+
     font = fonts.face
     image = Image.new("RGB", PREVIEW_SIZE, "#ffffff")
     draw = ImageDraw.Draw(image)
@@ -147,6 +150,8 @@ def preview_icon(name: str, logo: Artwork | None, color: str, fonts: Fonts) -> I
 
 def qr_svg(url: str) -> bytes:
     """Return a QR code for an address, as a small SVG that scales to any size."""
+    import segno  # here, not at the top: an unchanged rebuild makes no QR code, and segno takes 0.02 s to import
+
     out = io.BytesIO()
     # A fixed mask skips segno's search for the best of eight, which is most of its time; any mask scans.
     segno.make(url, error="m", micro=False, mask=0).save(
