@@ -48,7 +48,8 @@ def cards(course: Course, *, heads: Mapping[str, tuple[str, str]]) -> dict[str, 
     found = {paths.HOME_PREVIEW: Card(settings.site_name, settings.site_description)}
     for page, (title, description) in heads.items():
         found[paths.preview_image(page)] = Card(title, description, figure_of.get(page, ""))
-    return found
+    # Cards that show the same figure come together, so the figure is drawn once for them (card_figure).
+    return dict(sorted(found.items(), key=lambda item: item[1].figure))
 
 
 def first_figure(lesson: Lesson) -> str:
@@ -137,9 +138,17 @@ def draw_card(
 def paste_figure(image: Image.Image, figure: Artwork) -> None:
     """Draw a lesson figure in the card's right-hand box, scaled to fit, on white."""
     left, top, right, bottom = CARD_FIGURE_BOX
+    art = card_figure(figure)
+    image.paste(art, (left + (right - left - art.width) // 2, top + (bottom - top - art.height) // 2), art)
+
+
+@functools.lru_cache(maxsize=1)
+def card_figure(figure: Artwork) -> Image.Image:
+    """Return a figure scaled to the card's box, kept for the next card: a lesson's and its quizzes' show the same."""
+    left, top, right, bottom = CARD_FIGURE_BOX
     art = rasterize(figure, max(right - left, bottom - top))
     art.thumbnail((right - left, bottom - top))
-    image.paste(art, (left + (right - left - art.width) // 2, top + (bottom - top - art.height) // 2), art)
+    return art
 
 
 @functools.cache
