@@ -13,7 +13,6 @@ from collections.abc import Mapping
 
 import rcssmin
 import rjsmin
-from mkdocs.utils import dirname_to_title
 
 from . import paths
 from .model import Course
@@ -81,6 +80,15 @@ def minified(name: str, data: bytes) -> bytes:
     if name.endswith(".css"):
         return rcssmin.cssmin(data.decode("utf-8")).encode("utf-8")
     return data
+
+
+def dirname_to_title(dirname: str) -> str:
+    """Return the title MkDocs gives a folder: mkdocs.utils' own rule, which tests/test_theme.py compares with this.
+
+    Copied, not imported: mkdocs.utils brings importlib.metadata and more, a tenth of the generator's time.
+    """
+    title = dirname.replace("-", " ").replace("_", " ")
+    return title.capitalize() if title.lower() == title else title
 
 
 def section_titles(course: Course) -> dict[str, str]:

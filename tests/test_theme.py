@@ -67,3 +67,12 @@ def test_our_copy_is_materials_partial_with_the_recorded_change(name: str) -> No
         assert text.count(old) == 1, f"Material's {name} changed where ours differs: re-copy it and redo our change"
         text = text.replace(old, new)
     assert (OURS / name).read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("name", ["lessons", "week-1", "part_02", "Week-One", "ÉTÉ-été", "a-b_c", "x", "", "-"])
+def test_folder_titles_are_the_ones_mkdocs_gives(name: str) -> None:
+    from mkdocs.utils import dirname_to_title
+
+    from coursegen.theme import dirname_to_title as ours
+
+    assert ours(name) == dirname_to_title(name)
