@@ -103,9 +103,10 @@ def precache_kb() -> float:
     """Return the gzip size of everything the service worker keeps for offline reading."""
     import gzip
 
-    from coursegen.offline import precache_list
+    from coursegen.offline import precache
 
-    return sum(len(gzip.compress(path.read_bytes(), 6)) for _url, path in precache_list(SITE)) / 1024
+    files = [(path.relative_to(SITE).as_posix(), path.read_bytes()) for path in SITE.rglob("*") if path.is_file()]
+    return sum(len(gzip.compress(data, 6)) for _url, data in precache(files)) / 1024
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, int]:
