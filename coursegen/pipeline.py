@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from . import jinja, paths, scaffold, share
+from . import paths, scaffold, share
 from .diagnostics import Diagnostic, error, has_errors, promote_warnings, sort_key
 from .gate import check_site
 from .guide import update_guide
@@ -50,7 +50,6 @@ GATE_FAILED = "The built site holds something that could run script in a reader'
 DRAWING_CACHE = (
     ".coursegen-cache/drawings"  # cards, QR codes and icons by a hash of what they show: a rebuild draws only new ones
 )
-TEMPLATE_CACHE = ".coursegen-cache/templates"  # compiled Jinja templates, used only if compiled from the same source
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,6 @@ class Generated:
     plan: Plan | None = None
     texts: dict[str, str] = field(default_factory=dict)
     new_drawings: dict[str, bytes] = field(default_factory=dict)  # cards, QR codes and icons drawn now, for the cache
-    new_templates: dict[str, bytes] = field(default_factory=dict)  # templates compiled now, for the cache
 
     @property
     def ok(self) -> bool:
@@ -162,11 +160,9 @@ def generate(project: Path, *, strict: bool = False, env: Mapping[str, str] | No
     diagnostics = sorted(diagnostics, key=sort_key)
     if course is None or has_errors(diagnostics):
         return Generated(tuple(diagnostics), course, texts=texts)
-    jinja.use_compiled(read_compiled_templates(project))
     pages, new_drawings = render_files(course, project=project)
     plan = plan_writes(pages, project=project, manifest=read_manifest(project))
-    problems = tuple(diagnostics) + plan.problems
-    return Generated(problems, course, pages, plan, texts, new_drawings, jinja.newly_compiled())
+    return Generated(tuple(diagnostics) + plan.problems, course, pages, plan, texts, new_drawings)
 
 
 def list_docs(project: Path) -> DocsFiles:
@@ -248,19 +244,11 @@ def read_cached_drawing(project: Path, key: str) -> bytes | None:
         return None
 
 
-def read_compiled_templates(project: Path) -> dict[str, bytes]:
-    """Return the templates earlier builds compiled, by Jinja's name for each; a cache that cannot be read is empty."""
-    try:
-        return {path.name: path.read_bytes() for path in (project / TEMPLATE_CACHE).iterdir()}
-    except OSError:
-        return {}
-
-
-def keep_in_cache(project: Path, folder: str, files: Mapping[str, bytes]) -> None:
-    """Keep drawings or compiled templates for later builds; a cache that cannot be written only costs time."""
-    for key, data in files.items():
+def keep_drawings(project: Path, drawings: Mapping[str, bytes]) -> None:
+    """Keep newly drawn cards, QR codes and icons for later builds; a cache that cannot be written only costs time."""
+    for key, data in drawings.items():
         try:
-            write_atomic(project / folder / key, data)
+            write_atomic(project / DRAWING_CACHE / key, data)
         except OSError:
             return
 
@@ -418,8 +406,7 @@ def write_docs(project: Path, generated: Generated) -> int:
     """Apply the planned writes to the course folder; return how many files changed."""
     plan = generated.plan
     apply_plan(plan, project=project, pages=generated.pages)
-    keep_in_cache(project, DRAWING_CACHE, generated.new_drawings)
-    keep_in_cache(project, TEMPLATE_CACHE, generated.new_templates)
+    keep_drawings(project, generated.new_drawings)
     return len(plan.writes) + len(plan.deletes)
 
 

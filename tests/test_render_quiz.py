@@ -97,25 +97,3 @@ def test_contract_md_documents_every_attribute() -> None:
     contract = (ROOT / "CONTRACT.md").read_text(encoding="utf-8")
     missing = [n for n in contract_attributes() if not re.search(re.escape(n) + r"(?![a-z-])", contract)]
     assert sorted(missing) == []
-
-
-def test_a_kept_compiled_template_is_used_only_for_the_source_it_was_compiled_from() -> None:
-    import jinja2
-
-    from coursegen.jinja import KeptBytecode
-
-    def environment(source: str, cache: KeptBytecode) -> jinja2.Environment:
-        return jinja2.Environment(loader=jinja2.DictLoader({"t.html": source}), bytecode_cache=cache)
-
-    first = KeptBytecode()
-    assert environment("old {{ x }}", first).get_template("t.html").render(x=1) == "old 1"
-    kept = first.compiled
-    same, changed = KeptBytecode(), KeptBytecode()
-    same.kept, changed.kept = kept, kept
-    assert environment("old {{ x }}", same).get_template("t.html").render(x=2) == "old 2"
-    assert same.compiled == {}, "the same source loads what was kept, and compiles nothing"
-    assert environment("new {{ x }}", changed).get_template("t.html").render(x=3) == "new 3"
-    assert list(changed.compiled) == list(kept), "a changed source is compiled again, under the same name"
-    broken = KeptBytecode()
-    broken.kept = {key: data[:-5] + b"\0" * 5 for key, data in kept.items()}
-    assert environment("old {{ x }}", broken).get_template("t.html").render(x=4) == "old 4"
