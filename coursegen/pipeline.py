@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import functools
+import importlib.util
 import os
 import shutil
 import signal
@@ -35,7 +36,7 @@ from .load import MAX_FILE_BYTES, Loaded, load, too_big
 from .model import Course, DocsFiles, Settings
 from .offline import icon_key, icons, manifest_json, service_worker
 from .render import page_heads, render_course
-from .theme import theme_files
+from .theme import Stylesheet, theme_files
 from .validate import Sources, validate_course
 from .write import Content, Plan, apply_plan, plan_writes, read_manifest, recover_site, swap_site, write_atomic
 
@@ -124,6 +125,18 @@ def read_theme() -> dict[str, bytes]:
     """Read the engine's theme files, keyed by their path under coursegen/theme/."""
     folder = PACKAGE / "theme"
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def read_material_palette() -> Stylesheet | None:
+    """Read the installed Material's palette stylesheet, which course pages carry in palette-and-course.css."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    templates = Path(next(iter(spec.submodule_search_locations))) / "templates"
+    found = sorted(templates.glob("assets/stylesheets/palette.*.min.css"))
+    if len(found) != 1:
+        return None
+    return Stylesheet(found[0].relative_to(templates).as_posix(), found[0].read_bytes())
 
 
 def read_fonts() -> Fonts:
@@ -227,7 +240,7 @@ def render_files(course: Course, *, project: Path) -> tuple[dict[str, Content], 
         docs[rel] = cached_or_drawn(project, icon_key(drawing), drawing, new_drawings)
     docs[paths.MANIFEST] = manifest_json(course.settings).encode("utf-8")
     files: dict[str, Content] = {f"{paths.DOCS}/{rel}": content for rel, content in docs.items()}
-    return files | theme_files(course, packaged=read_theme()), new_drawings
+    return files | theme_files(course, packaged=read_theme(), palette=read_material_palette()), new_drawings
 
 
 def cached_or_drawn(project: Path, key: str, draw: Callable[[], bytes], new_drawings: dict[str, bytes]) -> bytes:

@@ -10,6 +10,7 @@ that cannot open a template tag.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import rcssmin
 import rjsmin
@@ -29,7 +30,18 @@ COURSE_CSS = "assets/course.css"
 # The quiz engine keeps its own stylesheet in the package, but a course page gets one: the quiz styles
 # follow the course's in course.css, so only one course stylesheet blocks the first paint (BENCHMARKS.md).
 MERGED_CSS = ("assets/quiz.css", "assets/program.css")
+# A MkDocs page links this instead of Material's palette stylesheet and course.css: Material's palette rules,
+# then the course's, in one file, so the first paint waits for two stylesheets, as on stock Material.
+PALETTE_AND_COURSE_CSS = THEME_FOLDERS["assets/"] + "palette-and-course.css"
 VENDOR = "assets/vendor/"
+
+
+@dataclass(frozen=True)
+class Stylesheet:
+    """One of the installed Material's stylesheets: its path in a built site, and its text."""
+
+    path: str
+    css: bytes
 
 
 def mix(color: str, other: str, share: float) -> str:
@@ -50,10 +62,13 @@ def theme_variables(color: str) -> str:
     return ":root{" + ";".join(f"{name}:{value}" for name, value in shades.items()) + "}\n"
 
 
-def theme_files(course: Course, *, packaged: Mapping[str, bytes]) -> dict[str, bytes | str]:
+def theme_files(
+    course: Course, *, packaged: Mapping[str, bytes], palette: Stylesheet | None = None
+) -> dict[str, bytes | str]:
     """Return the theme files to write into the course, keyed by their path in the course folder.
 
-    `packaged` holds the files of `coursegen/theme/`, keyed by their path there (`assets/quiz.js`).
+    `packaged` holds the files of `coursegen/theme/`, keyed by their path there (`assets/quiz.js`);
+    `palette` is the installed Material's palette stylesheet, if there is one to carry.
     """
     files: dict[str, bytes | str] = {}
     for name, data in packaged.items():
@@ -64,7 +79,10 @@ def theme_files(course: Course, *, packaged: Mapping[str, bytes]) -> dict[str, b
             parts = [theme_variables(course.settings.theme_color).encode("utf-8"), data]
             data = b"\n".join(parts + [packaged[merged] for merged in MERGED_CSS])
         files[THEME_FOLDERS[folder] + name.removeprefix(folder)] = minified(name, data)
-    files[f"{paths.OVERRIDES}/{paths.STRINGS_PARTIAL}"] = strings_partial(course)
+    if palette is not None:
+        course_css = files[THEME_FOLDERS["assets/"] + COURSE_CSS.removeprefix("assets/")]
+        files[PALETTE_AND_COURSE_CSS] = palette.css.rstrip(b"\n") + b"\n" + bytes(course_css)
+    files[f"{paths.OVERRIDES}/{paths.STRINGS_PARTIAL}"] = strings_partial(course, palette)
     return files
 
 
@@ -100,8 +118,12 @@ def section_titles(course: Course) -> dict[str, str]:
     return titles
 
 
-def strings_partial(course: Course) -> str:
-    """Return the generated Jinja module that gives templates the course's words (`cq.t`, `cq.sections`)."""
+def strings_partial(course: Course, palette: Stylesheet | None = None) -> str:
+    """Return the generated Jinja module that gives templates the course's words (`cq.t`, `cq.sections`).
+
+    It also names Material's palette stylesheet (`cq.material_palette`, '' if none) that
+    palette-and-course.css carries, so main.html can leave out Material's own link to it.
+    """
     strings = course.settings.strings
     words = {key: strings(key) for key in strings.entries}
     return (
@@ -111,4 +133,5 @@ def strings_partial(course: Course) -> str:
         f"{{% set sections = {jinja_literal(section_titles(course))} %}}\n"
         f"{{% set scripts = {jinja_literal(script_json(strings.for_scripts()))} %}}\n"
         f"{{% set theme_color = {jinja_literal(course.settings.theme_color)} %}}\n"
+        f"{{% set material_palette = {jinja_literal(palette.path if palette else '')} %}}\n"
     )

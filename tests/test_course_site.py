@@ -85,6 +85,18 @@ def test_no_page_loads_anything_from_another_site(site: Path) -> None:
         assert not EXTERNAL_FETCH.search(page.read_text(encoding="utf-8")), page
 
 
+STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
+
+
+def test_every_page_waits_for_two_stylesheets_and_keeps_materials_palette(site: Path) -> None:
+    # Material's palette rules travel in the course's stylesheet: a third stylesheet would delay the first paint.
+    for page in site.rglob("*.html"):
+        links = [href.rsplit("/", 1)[-1] for href in STYLESHEET.findall(page.read_text(encoding="utf-8"))]
+        assert len(links) == 2 and links[0].startswith("main.") and links[1] == "palette-and-course.css", page
+    css = (site / "assets/coursegen/palette-and-course.css").read_text(encoding="utf-8")
+    assert "[data-md-color-scheme=slate]" in css and "--cq-theme:" in css, "Material's dark scheme, then the course's"
+
+
 def test_search_finds_each_lesson_once_and_never_the_program_handout(site: Path) -> None:
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     pages = {doc["location"].split("#")[0] for doc in index["docs"]}

@@ -96,8 +96,11 @@ def test_the_qr_code_opens_the_lesson(page: Page, tmp_path: Path) -> None:
     page.goto(page.base + "lessons/02-dowel-test/")
     wake_material(page)
     page.locator(".cq-qr summary").tap()
+    # The code loads when it is opened (loading="lazy"), not with the page: wait for it as a reader would.
+    qr = page.locator(".cq-qr img")
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=qr.element_handle())
     image = tmp_path / "qr.png"
-    page.locator(".cq-qr img").screenshot(path=image)
+    qr.screenshot(path=image)
     decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True)
     assert decoded.stdout.strip() == SITE_URL + "lessons/02-dowel-test/"
 
