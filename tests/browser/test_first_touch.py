@@ -175,3 +175,24 @@ def test_after_instant_navigation_a_quiz_starts_once(reader: Page, base: str) ->
     assert "numb-care" in saved and "where-bend" in saved
     assert reader.evaluate("cqProbe.csp") == []
     assert reader.problems == []
+
+
+def test_progress_scripts_load_only_where_needed_and_after_instant_navigation(reader: Page, base: str) -> None:
+    tools = re.compile(r"/assets/coursegen/(progress|program)\.js$")
+    fetched: list[str] = []
+    reader.on("request", lambda r: fetched.append(r.url) if tools.search(r.url) else None)
+    reader.goto(base + QUIZ)
+    reader.locator("#first-steps-where-bend label.cq-option").nth(1).tap()
+    expect(reader.locator("#first-steps-where-bend [data-cq-feedback]")).to_contain_text("No.")
+    wake_material(reader)
+    assert fetched == [], "a quiz page has no progress box or program, so it is spared their scripts"
+    reader.evaluate("window.samePage = true")
+    # The drawer's logo leads home; a click on it, as a tap makes one (the drawer's open section covers it).
+    reader.locator(".md-sidebar--primary .md-nav__title a.md-logo").dispatch_event("click")
+    expect(reader).to_have_url(base)
+    expect(reader.locator("[data-cq-progress-text]")).to_contain_text("quizzes passed")
+    assert reader.evaluate("window.samePage") is True, "reached by instant navigation"
+    assert sorted(url.rsplit("/", 1)[-1] for url in fetched) == ["program.js", "progress.js"]
+    # The probe sees the scripts that start through window.cq.onPage: share.js, then progress.js and program.js.
+    assert reader.evaluate("cqProbe.starts") == ["/" + QUIZ, "/", "/", "/"], "each starts once per page"
+    assert reader.problems == [] and reader.evaluate("cqProbe.csp") == []

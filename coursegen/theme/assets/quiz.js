@@ -55,6 +55,20 @@
     if (document.querySelector("[data-cq-page=lesson]")) { part("read")[page()] = 1; save(); }
     all(document, ".cq-quiz:not([data-cq-ready])").forEach(setup);
     markNav();
+    loadTools();
+  }
+
+  // Progress at a glance and programs made in the browser (progress.js, then program.js) load once, on the
+  // first page that has their markup (CONTRACT.md), so a lesson or quiz page is spared them; they then
+  // follow instant navigation themselves, through onPage.
+  const TOOLS = "[data-cq-progress], [data-cq-progress-in], [data-cq-prescribe], [data-cq-prescribed], [data-cq-reminders], [data-cq-needs-js]";
+  let tools = false;
+  function loadTools() {
+    if (tools || !script || !document.querySelector(TOOLS)) return;
+    tools = true;
+    for (const name of ["progress.js", "program.js"]) {
+      document.body.append(Object.assign(document.createElement("script"), { src: new URL(name, script.src).href, async: false }));
+    }
   }
 
   function setup(quiz) {
