@@ -78,10 +78,9 @@ def theme_files(
         if name == COURSE_CSS:
             parts = [theme_variables(course.settings.theme_color).encode("utf-8"), data]
             data = b"\n".join(parts + [packaged[merged] for merged in MERGED_CSS])
-        files[THEME_FOLDERS[folder] + name.removeprefix(folder)] = minified(name, data)
-    if palette is not None:
-        course_css = files[THEME_FOLDERS["assets/"] + COURSE_CSS.removeprefix("assets/")]
-        files[PALETTE_AND_COURSE_CSS] = palette.css.rstrip(b"\n") + b"\n" + bytes(course_css)
+        files[THEME_FOLDERS[folder] + name.removeprefix(folder)] = data = minified(name, data)
+        if name == COURSE_CSS and palette is not None:
+            files[PALETTE_AND_COURSE_CSS] = palette.css.rstrip(b"\n") + b"\n" + data
     files[f"{paths.OVERRIDES}/{paths.STRINGS_PARTIAL}"] = strings_partial(course, palette)
     return files
 
