@@ -7,13 +7,23 @@ from pathlib import Path
 import click
 
 from . import pipeline
+from .progress import QUIET, Progress
 
 ENGINES = click.Choice(["mkdocs", "zensical"])
+QUIET_OPTION = click.option("--quiet", "-q", is_flag=True, help="Print only problems and the outcome, not each stage.")
 
 
 def project() -> Path:
     """Return the course folder: the one the command runs in."""
     return Path.cwd()
+
+
+def progress(quiet: bool) -> Progress:
+    """Return where stage messages go: a live bar on a terminal, plain lines in a log or pipe, nowhere when quiet."""
+    if quiet:
+        return QUIET
+    stream = click.get_text_stream("stdout")  # beside the outcome; problems go to errors, as before
+    return Progress(stream, bar=stream.isatty())
 
 
 def finish(outcome: pipeline.Outcome) -> None:
@@ -43,9 +53,10 @@ def main(ctx: click.Context) -> None:
     show_default=True,
     help="The site engine: MkDocs with Material, or Zensical (Material's successor, reads mkdocs.yml).",
 )
-def build(strict: bool, site_dir: str, engine: str) -> None:
+@QUIET_OPTION
+def build(strict: bool, site_dir: str, engine: str, quiet: bool) -> None:
     """Validate, write the generated files, then build the site (strict)."""
-    finish(pipeline.build(project(), site_dir=Path(site_dir), strict=strict, engine=engine))
+    finish(pipeline.build(project(), site_dir=Path(site_dir), strict=strict, engine=engine, progress=progress(quiet)))
 
 
 @main.command()

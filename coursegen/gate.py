@@ -7,11 +7,14 @@ script that is neither the theme's nor the course engine's, or an SVG picture th
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from html.parser import HTMLParser
 from xml.etree import ElementTree
 
+from .cores import on_every_core
 from .markup import unsafe_address
+from .progress import Advance, nothing
 
 ADDRESS_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "data")
 SCRIPT_FOLDERS = ("assets/javascripts/", "assets/coursegen/")  # Material's bundle and worker; ours
@@ -91,16 +94,20 @@ def check_svg(data: bytes) -> list[str]:
     return found
 
 
-def check_site(files: Iterable[tuple[str, bytes]], *, base: str = "/") -> list[str]:
+def check_site(files: Iterable[tuple[str, bytes]], *, base: str = "/", advance: Advance = nothing) -> list[str]:
     """Return 'path: problem' for every page and picture of a built site that could run script.
 
-    `base` is the path the site is served under, from its `site_url` ('/' when it has none).
+    `base` is the path the site is served under, from its `site_url` ('/' when it has none). The
+    files are read on every core, and the problems come in the order of the files.
     """
-    problems = []
-    for rel, data in files:
-        if rel.endswith(".html"):
-            found_here = check_page(rel, data.decode("utf-8", "replace"), base=base)
-            problems += [f"{rel}: {found}" for found in found_here]
-        elif rel.endswith(".svg"):
-            problems += [f"{rel}: {found}" for found in check_svg(data)]
-    return problems
+    checked = [(rel, data) for rel, data in files if rel.endswith((".html", ".svg"))]
+    found = on_every_core(functools.partial(check_file, base=base), checked, advance=advance)
+    return [problem for problems in found for problem in problems]
+
+
+def check_file(file: tuple[str, bytes], *, base: str) -> list[str]:
+    """Return 'path: problem' for what one page or picture holds that could run script."""
+    rel, data = file
+    if rel.endswith(".html"):
+        return [f"{rel}: {found}" for found in check_page(rel, data.decode("utf-8", "replace"), base=base)]
+    return [f"{rel}: {found}" for found in check_svg(data)]

@@ -27,6 +27,8 @@ import yaml
 
 from . import paths, scaffold, share
 from .diagnostics import Diagnostic, error, has_errors, promote_warnings, sort_key
+from .drawings import DRAWING_CACHE, Drawing, by_path, draw_all, split_kept
+from .engine import run_engine
 from .gate import check_site
 from .guide import update_guide
 from .icons import Artwork, Fonts
@@ -35,6 +37,8 @@ from .json_schema import schema_files
 from .load import MAX_FILE_BYTES, Loaded, load, too_big
 from .model import Course, DocsFiles, Settings
 from .offline import icon_key, icons, manifest_json, service_worker
+from .preview import mark_pages_changed, site_wide_key
+from .progress import QUIET, Advance, Progress, counted, nothing
 from .render import page_heads, render_course
 from .theme import Stylesheet, theme_files
 from .validate import Sources, validate_course
@@ -48,9 +52,6 @@ PACKAGE = Path(__file__).resolve().parent
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 LOCK = ".coursegen.lock"
 GATE_FAILED = "The built site holds something that could run script in a reader's browser:\n"
-DRAWING_CACHE = (
-    ".coursegen-cache/drawings"  # cards, QR codes and icons by a hash of what they show: a rebuild draws only new ones
-)
 
 
 @dataclass(frozen=True)
@@ -70,9 +71,12 @@ class Generated:
         return self.plan is not None and not has_errors(self.diagnostics)
 
 
-def read_sources(project: Path) -> Sources:
+def read_sources(project: Path, *, advance: Advance = nothing) -> Sources:
     """Load mkdocs.yml and every lesson, quiz and program file, in a stable order."""
-    groups = {name: tuple(load_file(project, p) for p in source_files(project, name)) for name in SOURCE_FOLDERS}
+    groups = {
+        name: tuple(counted(load_file(project, p), advance) for p in source_files(project, name))
+        for name in SOURCE_FOLDERS
+    }
     config_path = project / CONFIG
     if config_path.is_file():
         config = load_file(project, config_path, extra_tags=MKDOCS_TAGS)
@@ -92,6 +96,11 @@ def read_sources(project: Path) -> Sources:
             ),
         )
     return Sources(groups["lessons"], groups["quizzes"], groups["programs"], config)
+
+
+def count_sources(project: Path) -> int:
+    """Return how many course files a build reads: mkdocs.yml, and every lesson, quiz and program."""
+    return 1 + sum(len(source_files(project, name)) for name in SOURCE_FOLDERS)
 
 
 def source_files(project: Path, folder: str) -> list[Path]:
@@ -161,19 +170,22 @@ def read_logo(docs_dir: Path, logo: str) -> Artwork | None:
         return None
 
 
-def generate(project: Path, *, strict: bool = False, env: Mapping[str, str] | None = None) -> Generated:
+def generate(
+    project: Path, *, strict: bool = False, env: Mapping[str, str] | None = None, progress: Progress = QUIET
+) -> Generated:
     """Read, validate and render the course, and plan the writes, without writing anything."""
-    sources = read_sources(project)
-    texts = {f.path: f.text for f in [sources.config, *sources.lessons, *sources.quizzes, *sources.programs]}
-    course, diagnostics = validate_course(
-        sources, catalogues=read_catalogues(), docs=list_docs(project), env=os.environ if env is None else env
-    )
+    with progress.stage("Checking", total=count_sources(project), unit="course files") as advance:
+        sources = read_sources(project, advance=advance)
+        texts = {f.path: f.text for f in [sources.config, *sources.lessons, *sources.quizzes, *sources.programs]}
+        course, diagnostics = validate_course(
+            sources, catalogues=read_catalogues(), docs=list_docs(project), env=os.environ if env is None else env
+        )
     if strict:
         diagnostics = promote_warnings(diagnostics)
     diagnostics = sorted(diagnostics, key=sort_key)
     if course is None or has_errors(diagnostics):
         return Generated(tuple(diagnostics), course, texts=texts)
-    pages, new_drawings = render_files(course, project=project)
+    pages, new_drawings = render_files(course, project=project, progress=progress)
     plan = plan_writes(pages, project=project, manifest=read_manifest(project))
     return Generated(tuple(diagnostics) + plan.problems, course, pages, plan, texts, new_drawings)
 
@@ -218,7 +230,9 @@ def read_figures(course: Course, docs_dir: Path) -> dict[str, bytes]:
     return figures
 
 
-def render_files(course: Course, *, project: Path) -> tuple[dict[str, Content], dict[str, bytes]]:
+def render_files(
+    course: Course, *, project: Path, progress: Progress = QUIET
+) -> tuple[dict[str, Content], dict[str, bytes]]:
     """Render every generated file of the course, keyed by its path in the course folder.
 
     Also return the cards, QR codes and icons that were not in the cache and had to be drawn, keyed by cache name.
@@ -227,34 +241,36 @@ def render_files(course: Course, *, project: Path) -> tuple[dict[str, Content], 
     figures = read_figures(course, docs_dir)
     logo = read_logo(docs_dir, course.settings.logo)
     fonts = read_fonts()
-    docs: dict[str, Content] = dict(render_course(course, image_sizes=figure_sizes(figures)))
+    with progress.stage("Rendering", total=len(course.lessons) + len(course.quizzes), unit="lessons and quizzes"):
+        docs: dict[str, Content] = dict(render_course(course, image_sizes=figure_sizes(figures)))
     artwork = {name: Artwork(name, data) for name, data in figures.items()}
-    new_drawings: dict[str, bytes] = {}
-    inputs = {"settings": course.settings, "figures": artwork, "logo": logo, "fonts": fonts}
-    for rel, card in share.cards(course, heads=page_heads(course)).items():
-        draw = functools.partial(share.draw_card, card, **inputs)
-        docs[rel] = cached_or_drawn(project, share.card_key(card, **inputs), draw, new_drawings)
-    for rel, url in share.qr_codes(course).items():
-        docs[rel] = cached_or_drawn(project, share.qr_key(url), functools.partial(share.qr_svg, url), new_drawings)
-    for rel, drawing in icons(course.settings, logo=logo, fonts=fonts).items():
-        docs[rel] = cached_or_drawn(project, icon_key(drawing), drawing, new_drawings)
+    wanted = drawings_of(course, figures=artwork, logo=logo, fonts=fonts)
+    kept, missing = split_kept(project, wanted)
+    with progress.stage("Drawing", total=len(missing), unit="cards, QR codes and icons") as advance:
+        new_drawings = draw_all(list(missing.values()), advance=advance)
+    docs |= by_path(wanted, kept=kept, new=new_drawings)
     docs[paths.MANIFEST] = manifest_json(course.settings).encode("utf-8")
     files: dict[str, Content] = {f"{paths.DOCS}/{rel}": content for rel, content in docs.items()}
     return files | theme_files(course, packaged=read_theme(), palette=read_material_palette()), new_drawings
 
 
-def cached_or_drawn(project: Path, key: str, draw: Callable[[], bytes], new_drawings: dict[str, bytes]) -> bytes:
-    """Return a drawing kept by an earlier build under its key, or draw it now and note it for the cache."""
-    cached = read_cached_drawing(project, key)
-    return cached if cached is not None else new_drawings.setdefault(key, draw())
-
-
-def read_cached_drawing(project: Path, key: str) -> bytes | None:
-    """Return a card, QR code or icon drawn by an earlier build with the same inputs, if it is kept."""
-    try:
-        return (project / DRAWING_CACHE / key).read_bytes()
-    except OSError:
-        return None
+def drawings_of(
+    course: Course, *, figures: dict[str, Artwork], logo: Artwork | None, fonts: Fonts
+) -> dict[str, Drawing]:
+    """Return every card, QR code and icon the course shows, keyed by its path under docs/."""
+    inputs = {"settings": course.settings, "figures": figures, "logo": logo, "fonts": fonts}
+    found = {
+        rel: Drawing(share.card_key(card, **inputs), functools.partial(share.draw_card, card, **inputs))
+        for rel, card in share.cards(course, heads=page_heads(course)).items()
+    }
+    found |= {
+        rel: Drawing(share.qr_key(url), functools.partial(share.qr_svg, url))
+        for rel, url in share.qr_codes(course).items()
+    }
+    found |= {
+        rel: Drawing(icon_key(draw), draw) for rel, draw in icons(course.settings, logo=logo, fonts=fonts).items()
+    }
+    return found
 
 
 def keep_drawings(project: Path, drawings: Mapping[str, bytes]) -> None:
@@ -320,6 +336,7 @@ def build(
     strict: bool = False,
     engine: str = "mkdocs",
     env: Mapping[str, str] | None = None,
+    progress: Progress = QUIET,
 ) -> Outcome:
     """Validate, write the generated files, then build the site and swap it in; on any error, change nothing.
 
@@ -333,7 +350,9 @@ def build(
         return Outcome(False, message=refused)
     try:
         with build_lock(project):
-            return build_locked(project, site_dir=site_dir, strict=strict, engine=engine, env=env, started=started)
+            return build_locked(
+                project, site_dir=site_dir, strict=strict, engine=engine, env=env, started=started, progress=progress
+            )
     except OSError as exc:
         where = Path(exc.filename).name if exc.filename else "a file"
         return Outcome(False, message=f"The build stopped: cannot write {where} ({exc.strerror}). {NOT_SWAPPED}")
@@ -380,16 +399,23 @@ def zensical_path() -> Path:
 
 
 def build_locked(
-    project: Path, *, site_dir: Path, strict: bool, engine: str, env: Mapping[str, str] | None, started: float
+    project: Path,
+    *,
+    site_dir: Path,
+    strict: bool,
+    engine: str,
+    env: Mapping[str, str] | None,
+    started: float,
+    progress: Progress = QUIET,
 ) -> Outcome:
     """Run a build while holding the lock."""
     recover_site(site_dir)
-    generated = generate(project, strict=strict, env=env)
+    generated = generate(project, strict=strict, env=env, progress=progress)
     if not generated.ok:
         return Outcome(False, generated.diagnostics, generated.texts, NOT_WRITTEN)
     changed = write_docs(project, generated)
     settings = generated.course.settings
-    ok, output = build_site(project, site_dir=site_dir, settings=settings, engine=engine)
+    ok, output = build_site(project, site_dir=site_dir, settings=settings, engine=engine, progress=progress)
     name = site_dir.name
     if not ok:
         failed = (
@@ -401,18 +427,35 @@ def build_locked(
     return Outcome(True, generated.diagnostics, generated.texts, message)
 
 
-def regenerate(project: Path) -> Outcome:
-    """Validate and write the generated files for the preview server, keeping the last good ones on error."""
+def regenerate(project: Path, *, site_wide: str = "") -> tuple[Outcome, str]:
+    """Validate and write the generated files for the preview server, keeping the last good ones on error.
+
+    Also return the key of what every page shows (the menu, the theme, the settings). The preview
+    server rebuilds only the pages whose files changed; when that key differs from `site_wide`, the
+    one before, every page is marked changed so that it rebuilds them all.
+    """
     generated = generate(project)
     if generated.ok:
         changed = write_docs(project, generated)
-        return Outcome(True, generated.diagnostics, generated.texts, f"Regenerated: {changed} files changed.")
+        key = site_wide_key(
+            config=generated.texts.get(CONFIG, ""),
+            titles={page: head[0] for page, head in page_heads(generated.course).items()},
+            theme={rel: content for rel, content in generated.pages.items() if rel.startswith(f"{paths.OVERRIDES}/")},
+        )
+        if not site_wide:
+            note = f"Regenerated: {changed} files changed."
+        elif key != site_wide:
+            mark_pages_changed(project)
+            note = f"Regenerated: {changed} files changed. The menu, theme or settings changed: rebuilding every page."
+        else:
+            note = f"Regenerated: {changed} files changed; rebuilding only the pages they touch."
+        return Outcome(True, generated.diagnostics, generated.texts, note), key
     note = (
         "The preview shows the last good version until the errors are fixed."
         if has_errors(generated.diagnostics)
         else ""
     )
-    return Outcome(False, generated.diagnostics, generated.texts, note)
+    return Outcome(False, generated.diagnostics, generated.texts, note), site_wide
 
 
 def write_docs(project: Path, generated: Generated) -> int:
@@ -423,7 +466,9 @@ def write_docs(project: Path, generated: Generated) -> int:
     return len(plan.writes) + len(plan.deletes)
 
 
-def build_site(project: Path, *, site_dir: Path, settings: Settings, engine: str = "mkdocs") -> tuple[bool, str]:
+def build_site(
+    project: Path, *, site_dir: Path, settings: Settings, engine: str = "mkdocs", progress: Progress = QUIET
+) -> tuple[bool, str]:
     """Build the site into a temporary folder with MkDocs or Zensical, and swap it in only if the build succeeds."""
     remove_stale_builds(site_dir)
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
@@ -434,21 +479,24 @@ def build_site(project: Path, *, site_dir: Path, settings: Settings, engine: str
             config.write_text(zensical_config(project, site_dir=temporary), encoding="utf-8")
             command = [str(zensical_path()), "build", "--strict", "-f", config.name]
         else:
-            command = mkdocs_command("build", "--strict", "--site-dir", str(temporary))
-        result = subprocess.run(command, cwd=project, env=engine_env(project), capture_output=True, text=True)
-        if result.returncode != 0:
+            command = mkdocs_command("build", "--strict", "--verbose", "--site-dir", str(temporary))
+        pages = sum(1 for _ in (project / paths.DOCS).rglob("*.md"))
+        code, output = run_engine(command, cwd=project, env=engine_env(project), progress=progress, pages=pages)
+        if code != 0:
             # The temporary folder's name changes at every build; name it as the author knows it.
-            return False, (result.stdout + result.stderr).replace(str(temporary), f"{site_dir.name} (being built)")
+            return False, output.replace(str(temporary), f"{site_dir.name} (being built)")
         site_files = [
             (p.relative_to(temporary).as_posix(), p.read_bytes()) for p in temporary.rglob("*") if p.is_file()
         ]
-        unsafe = check_site(site_files, base=urlsplit(settings.site_url).path or "/")
+        pages = sum(rel.endswith((".html", ".svg")) for rel, _ in site_files)
+        with progress.stage("Checking", total=pages, unit="pages and pictures of the built site") as advance:
+            unsafe = check_site(site_files, base=urlsplit(settings.site_url).path or "/", advance=advance)
         if unsafe:
             return False, GATE_FAILED + "\n".join(f"  {problem}" for problem in unsafe[:50])
         worker = service_worker(site_files, offline=settings.offline)
         (temporary / "sw.js").write_text(worker, encoding="utf-8")
         swap_site(temporary, site_dir)
-        return True, result.stdout + result.stderr
+        return True, output
     finally:
         config.unlink(missing_ok=True)
         if temporary.exists():
@@ -504,8 +552,10 @@ def serve(project: Path, *, port: int, tell: Callable[[Outcome], None]) -> Outco
         return Outcome(
             False, message=f"Port {port} on 127.0.0.1 is in use; stop what uses it, or pick another: --port 8001"
         )
-    tell(regenerate(project))
-    command = mkdocs_command("serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}")
+    outcome, site_wide = regenerate(project)
+    tell(outcome)
+    # --dirty: after a save, MkDocs rebuilds only the pages whose files are newer than what it built.
+    command = mkdocs_command("serve", "--livereload", "--dirty", "--dev-addr", f"127.0.0.1:{port}")
     server = subprocess.Popen(command, cwd=project, env=engine_env())
     # A stop from a process manager or a closed terminal must stop the preview server too, as Ctrl-C does.
     for stop in (signal.SIGTERM, signal.SIGHUP):
@@ -517,7 +567,8 @@ def serve(project: Path, *, port: int, tell: Callable[[Outcome], None]) -> Outco
             now = watched_times(project)
             if now != seen:
                 seen = now
-                tell(regenerate(project))
+                outcome, site_wide = regenerate(project, site_wide=site_wide)
+                tell(outcome)
     except KeyboardInterrupt:
         pass
     finally:

@@ -1,0 +1,33 @@
+"""What the preview server needs to rebuild only what a save changed, and everything when a save changes every page.
+
+MkDocs' dirty rebuild (`mkdocs serve --dirty`) builds again only the pages whose Markdown file is
+newer than its built page. That is right for a lesson's body, which only its own pages show; but
+the menu (every page title), the theme and the settings are on every page, so a save that changes
+them marks every page changed, and MkDocs then rebuilds them all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from . import paths
+from .write import Content, digest
+
+
+def site_wide_key(*, config: str, titles: Mapping[str, str], theme: Mapping[str, Content]) -> str:
+    """Return a hash of what every page shows: mkdocs.yml, each page's title in the menu, and the theme's files."""
+    parts = [config, *(f"{page}\0{title}" for page, title in sorted(titles.items()))]
+    parts += [f"{rel}\0{digest(content)}" for rel, content in sorted(theme.items())]
+    return hashlib.sha256("\0\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def mark_pages_changed(project: Path) -> None:
+    """Give every Markdown page in docs/ the time of now, so that a dirty rebuild builds each one again."""
+    for page in (project / paths.DOCS).rglob("*.md"):
+        try:
+            os.utime(page)
+        except OSError:
+            continue  # a page that went away, or cannot be touched, is rebuilt when it changes
