@@ -37,7 +37,7 @@ from .json_schema import schema_files
 from .load import MAX_FILE_BYTES, Loaded, load, too_big
 from .model import Course, DocsFiles, Settings
 from .offline import icon_key, icons, manifest_json, service_worker
-from .preview import mark_pages_changed, site_wide_key
+from .preview import mark_pages_changed, site_wide_key, theme_on_disk
 from .progress import QUIET, Advance, Progress, counted, nothing
 from .render import page_heads, render_course
 from .theme import Stylesheet, theme_files
@@ -440,7 +440,7 @@ def regenerate(project: Path, *, site_wide: str = "") -> tuple[Outcome, str]:
         key = site_wide_key(
             config=generated.texts.get(CONFIG, ""),
             titles={page: head[0] for page, head in page_heads(generated.course).items()},
-            theme={rel: content for rel, content in generated.pages.items() if rel.startswith(f"{paths.OVERRIDES}/")},
+            theme=theme_on_disk(project),
         )
         if not site_wide:
             note = f"Regenerated: {changed} files changed."
@@ -543,7 +543,7 @@ def last_commit_time(project: Path) -> str:
     return result.stdout.strip() if result.returncode == 0 else ""
 
 
-WATCHED = ("lessons", "quizzes", "programs", "docs/figures", "docs/assets", "mkdocs.yml")
+WATCHED = ("lessons", "quizzes", "programs", "docs/figures", "docs/assets", "mkdocs.yml", paths.OVERRIDES)
 
 
 def serve(project: Path, *, port: int, tell: Callable[[Outcome], None]) -> Outcome:

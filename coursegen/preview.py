@@ -18,7 +18,7 @@ from .write import Content, digest
 
 
 def site_wide_key(*, config: str, titles: Mapping[str, str], theme: Mapping[str, Content]) -> str:
-    """Return a hash of what every page shows: mkdocs.yml, each page's title in the menu, and the theme's files."""
+    """Return a hash of what every page shows: mkdocs.yml, each page's title in the menu, and overrides/."""
     parts = [config, *(f"{page}\0{title}" for page, title in sorted(titles.items()))]
     parts += [f"{rel}\0{digest(content)}" for rel, content in sorted(theme.items())]
     return hashlib.sha256("\0\0".join(parts).encode("utf-8")).hexdigest()
@@ -31,3 +31,14 @@ def mark_pages_changed(project: Path) -> None:
             os.utime(page)
         except OSError:
             continue  # a page that went away, or cannot be touched, is rebuilt when it changes
+
+
+def theme_on_disk(project: Path) -> dict[str, bytes]:
+    """Return every file of overrides/, the engine's and the author's, keyed by its path in the course folder."""
+    found = {}
+    for path in sorted((project / paths.OVERRIDES).rglob("*")):
+        try:
+            found[path.relative_to(project).as_posix()] = path.read_bytes()
+        except OSError:  # a folder, or a file removed while the folder was read
+            continue
+    return found
