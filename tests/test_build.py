@@ -171,7 +171,7 @@ def test_serve_shows_a_saved_change_within_seconds(sample_project: Path) -> None
     )
     url = f"http://127.0.0.1:{port}/lessons/01-first-steps/"
     try:
-        wait_for(lambda: "Push your hips back." in fetch(url), seconds=60)
+        wait_for(lambda: "Push your hips back." in fetch(url), seconds=180)  # a first build on a busy machine
         lesson = sample_project / "lessons/01-first-steps.yml"
         lesson.write_text(lesson.read_text().replace("Push your hips back.", "Send your hips back."))
         saved = time.monotonic()
