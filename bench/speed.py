@@ -44,6 +44,8 @@ def tree_cpu(pid: int) -> float:
     ticks = os.sysconf("SC_CLK_TCK")
     parents, spent = {}, {}
     for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
         try:
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
         except (OSError, IndexError):
