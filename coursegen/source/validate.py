@@ -8,11 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import paths, rules
-from .convert import Converted, convert_record
-from .diagnostics import Diagnostic, error, has_errors
-from .load import Loaded
-from .model import (
+from ..model import paths
+from ..model.course import (
     Callout,
     Course,
     DocsFiles,
@@ -27,7 +24,11 @@ from .model import (
     Section,
     Settings,
 )
-from .schema import LESSON, PROGRAM, QUESTION_TYPES, QUIZ
+from ..model.diagnostics import Diagnostic, error, has_errors
+from ..model.schema import LESSON, PROGRAM, QUESTION_TYPES, QUIZ
+from . import rules
+from .convert import Converted, convert_record
+from .load import Loaded
 from .settings import read_settings, setting_line
 
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .diagnostics import Diagnostic, error
+from ..model.diagnostics import Diagnostic, error
+from ..model.schema import SLUG_PATTERN, Field, Record
 from .load import position
-from .schema import SLUG_PATTERN, Field, Record
 
 Path = tuple  # e.g. ("questions", 0, "options")
 

@@ -6,11 +6,11 @@ import re
 from collections import Counter
 from pathlib import PurePosixPath
 
+from ..model.course import DocsFiles
+from ..model.diagnostics import Diagnostic, error, warning
+from ..model.schema import MAX_LEVELS, QUESTION_TYPES, SLUG_PATTERN, TYPE_KEYS
 from .convert import Converted, did_you_mean
-from .diagnostics import Diagnostic, error, warning
 from .markup import scheme_of, unsafe_links
-from .model import DocsFiles
-from .schema import MAX_LEVELS, QUESTION_TYPES, SLUG_PATTERN, TYPE_KEYS
 
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
 

@@ -8,18 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import pathspec
 import yaml
 
-from . import prescribe, rules
+from ..model import paths
+from ..model.course import DocsFiles, Notice, Settings, Trainer
+from ..model.diagnostics import Diagnostic, error, warning
+from ..model.schema import DEFAULT_COLOR, SETTINGS
+from ..model.strings import DEFAULT_LANGUAGE, Entry, build_strings, catalogue_for
+from . import rules
+from .catalogue import no_catalogue, read_overrides
 from .convert import Converted, convert_record, did_you_mean
-from .diagnostics import Diagnostic, error, note, warning
 from .load import Loaded, position
-from .model import DocsFiles, Notice, Settings, Trainer
-from .schema import DEFAULT_COLOR, SETTINGS
-from .strings import DEFAULT_LANGUAGE, PLURAL_CATEGORIES, Entry, build_strings, catalogue_for, placeholders
 
 SHORT_NAME_LENGTH = 12
 EXTRA_KEYS = ("course", "trainer")
+NOT_IN_NAV_HINT = f"Add these lines to mkdocs.yml:\n  not_in_nav: |\n    {paths.NOT_IN_NAV}"
 
 
 def read_settings(
@@ -47,7 +51,7 @@ def read_settings(
     site_url = scalar_setting(top.get("site_url"), env)
     problems += check_site_url(config.path, top.get("site_url"), site_url)
     problems += check_directory_urls(config.path, top.get("use_directory_urls"))
-    problems += prescribe.check_not_in_nav(config.path, top.get("not_in_nav"), config.node)
+    problems += check_not_in_nav(config.path, top.get("not_in_nav"), config.node)
     language = scalar_setting(theme.get("language"), env) or DEFAULT_LANGUAGE
     catalogue_code = catalogue_for(language, catalogues)
     if catalogue_code is None:
@@ -112,67 +116,6 @@ def read_extra(extra: yaml.Node | None, out: Converted, *, docs: DocsFiles) -> d
     values = convert_record(known, SETTINGS, out, ("extra",)) or {}
     rules.check("extra", values, out, docs=docs)
     return values
-
-
-def read_overrides(node: yaml.Node | None, english: Mapping[str, Entry], out: Converted) -> dict[str, Entry]:
-    """Check `extra.strings`, the course's own words for single catalogue keys, and return them."""
-    if node is None:
-        return {}
-    out.positions[("extra", "strings")] = position(node)
-    if not isinstance(node, yaml.MappingNode):
-        out.error(
-            ("extra", "strings"),
-            "'strings' should be a mapping of catalogue keys to words",
-            "For example:\n  strings:\n    book: Book a class",
-        )
-        return {}
-    found: dict[str, Entry] = {}
-    for key_node, value_node in node.value:
-        key = str(key_node.value)
-        where = ("extra", "strings", key)
-        out.positions[where] = position(key_node)
-        if key not in english:
-            out.error(
-                where,
-                f"unknown string '{key}'{did_you_mean(key, english)}",
-                "The keys are those of the English catalogue (AUTHORING.md, Another language).",
-            )
-            continue
-        entry = override_entry(value_node, english[key], out, where)
-        if entry is not None:
-            found[key] = entry
-    return found
-
-
-def override_entry(node: yaml.Node, english: Entry, out: Converted, where: tuple) -> Entry | None:
-    """Return one overriding string, checked to have the shape and placeholders of the English one."""
-    if isinstance(node, yaml.ScalarNode) and node.value.strip() and not node.tag.endswith((":null", ":bool")):
-        entry: Entry = node.value
-    elif isinstance(node, yaml.MappingNode) and not isinstance(english, str):
-        entry = {str(k.value): str(v.value) for k, v in node.value if isinstance(v, yaml.ScalarNode)}
-        unknown = sorted(set(entry) - set(PLURAL_CATEGORIES))
-        if unknown or "other" not in entry:
-            out.error(
-                where,
-                f"a plural string needs the form 'other', and only {', '.join(PLURAL_CATEGORIES)}",
-                f"For example:\n  one: {english.get('one', english['other'])}\n  other: {english['other']}",
-            )
-            return None
-    else:
-        shape = "text" if isinstance(english, str) else "a mapping of plural forms (one, other)"
-        out.error(where, f"this string should be {shape}", f"English has: {english}")
-        return None
-    extra_names = placeholders(entry) - placeholders(english)
-    if extra_names:
-        out.error(
-            where,
-            f"unknown placeholder {{{sorted(extra_names)[0]}}}",
-            "It may use: "
-            + (", ".join("{" + n + "}" for n in sorted(placeholders(english))) or "no placeholders")
-            + ".",
-        )
-        return None
-    return entry
 
 
 def notice_of(values: dict | None) -> Notice | None:
@@ -327,6 +270,20 @@ def check_site_url(path: str, node: yaml.Node | None, site_url: str) -> list[Dia
     return []
 
 
+def check_not_in_nav(path: str, node: yaml.Node | None, top: yaml.Node) -> list[Diagnostic]:
+    """Require mkdocs.yml to keep the trainer's and the browser-made pages out of the readers' menu.
+
+    MkDocs puts every page in the menu it makes unless mkdocs.yml lists it under `not_in_nav`.
+    """
+    patterns = node.value if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str) else ""
+    spec = pathspec.GitIgnoreSpec.from_lines(patterns.splitlines())
+    if all(spec.match_file(page) for page in paths.SHARED_PAGES):
+        return []
+    line, column = position(node) if node is not None else (position(top)[0], 1)
+    message = f"mkdocs.yml must keep the trainer's pages out of the menu: not_in_nav should list {paths.NOT_IN_NAV}"
+    return [error(path, line, column, message, NOT_IN_NAV_HINT)]
+
+
 def check_directory_urls(path: str, node: yaml.Node | None) -> list[Diagnostic]:
     """Refuse use_directory_urls: false, which would break every share link, preview and QR code."""
     if isinstance(node, yaml.ScalarNode) and node.value.lower() in ("false", "no", "off"):
@@ -342,20 +299,6 @@ def check_directory_urls(path: str, node: yaml.Node | None) -> list[Diagnostic]:
             )
         ]
     return []
-
-
-def no_catalogue(path: str, node: yaml.Node | None, language: str, catalogues: Mapping) -> Diagnostic:
-    """Say once that a language has no catalogue, so the course's own words are in English."""
-    line, column = position(node) if node is not None else (1, 1)
-    return note(
-        path,
-        line,
-        column,
-        f"no strings catalogue for language '{language}'; the course's own words will be in English",
-        "Catalogues: "
-        + ", ".join(sorted(catalogues))
-        + ". Translate single strings under extra.strings, or add a catalogue (AUTHORING.md, Another language).",
-    )
 
 
 def check_theme_image(node: yaml.Node | None, key: str, out: Converted, *, docs: DocsFiles, env: Mapping) -> None:

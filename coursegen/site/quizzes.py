@@ -14,9 +14,9 @@ from dataclasses import replace
 from html import escape
 
 from .jinja import templates
-from .model import Option, Question, Quiz
-from .schema import QUESTION_TYPES
-from .strings import Strings
+from ..model.course import Option, Question, Quiz
+from ..model.schema import QUESTION_TYPES
+from ..model.strings import Strings
 
 ImageSizes = Mapping[str, tuple[int, int]]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .diagnostics import Diagnostic, error
+from ..model.diagnostics import Diagnostic, error
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser when present: same nodes, faster
 MAX_FILE_BYTES = 1_000_000
