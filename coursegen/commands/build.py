@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import shutil
-import subprocess
 import tempfile
 import time
 from collections.abc import Iterator, Mapping
@@ -20,7 +19,7 @@ from ..model.course import Settings
 from ..output.gate import check_site
 from ..output.swap import recover_site, remove_stale_builds, swap_site
 from ..site.offline import service_worker
-from .engine import engine_env, engine_problem, mkdocs_command, zensical_config, zensical_path
+from .engine import engine_problem, run_engine
 from .generate import generate, write_docs
 from .outcome import NOT_WRITTEN, Outcome
 from .read import SOURCE_FOLDERS
@@ -108,17 +107,11 @@ def build_site(project: Path, *, site_dir: Path, settings: Settings, engine: str
     remove_stale_builds(site_dir)
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     temporary.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read the site
-    config = project / f".zensical-{temporary.name}.yml"
     try:
-        if engine == "zensical":
-            config.write_text(zensical_config(project, site_dir=temporary), encoding="utf-8")
-            command = [str(zensical_path()), "build", "--strict", "-f", config.name]
-        else:
-            command = mkdocs_command("build", "--strict", "--site-dir", str(temporary))
-        result = subprocess.run(command, cwd=project, env=engine_env(project), capture_output=True, text=True)
-        if result.returncode != 0:
+        ok, output = run_engine(project, engine=engine, site_dir=temporary)
+        if not ok:
             # The temporary folder's name changes at every build; name it as the author knows it.
-            return False, (result.stdout + result.stderr).replace(str(temporary), f"{site_dir.name} (being built)")
+            return False, output.replace(str(temporary), f"{site_dir.name} (being built)")
         site_files = [
             (p.relative_to(temporary).as_posix(), p.read_bytes()) for p in temporary.rglob("*") if p.is_file()
         ]
@@ -128,8 +121,7 @@ def build_site(project: Path, *, site_dir: Path, settings: Settings, engine: str
         worker = service_worker(site_files, offline=settings.offline)
         (temporary / "sw.js").write_text(worker, encoding="utf-8")
         swap_site(temporary, site_dir)
-        return True, result.stdout + result.stderr
+        return True, output
     finally:
-        config.unlink(missing_ok=True)
         if temporary.exists():
             shutil.rmtree(temporary)

@@ -10,6 +10,21 @@ from pathlib import Path
 from .read import CONFIG
 
 
+def run_engine(project: Path, *, engine: str, site_dir: Path) -> tuple[bool, str]:
+    """Build the site into a folder with MkDocs or Zensical; return whether it succeeded, and what it printed."""
+    config = project / f".zensical-{site_dir.name}.yml"
+    try:
+        if engine == "zensical":
+            config.write_text(zensical_config(project, site_dir=site_dir), encoding="utf-8")
+            command = [str(zensical_path()), "build", "--strict", "-f", config.name]
+        else:
+            command = mkdocs_command("build", "--strict", "--site-dir", str(site_dir))
+        result = subprocess.run(command, cwd=project, env=engine_env(project), capture_output=True, text=True)
+        return result.returncode == 0, result.stdout + result.stderr
+    finally:
+        config.unlink(missing_ok=True)
+
+
 def engine_problem(engine: str) -> str:
     """Say why an engine cannot run here, or nothing."""
     if engine == "zensical" and not zensical_path().exists():
