@@ -14,9 +14,9 @@ import json
 from collections.abc import Iterable
 
 from ..model import paths
+from ..model.course import Settings
 from .icons import Artwork, Fonts, app_icon
 from .jinja import template_text
-from ..model.course import Settings
 
 SKIPPED = ("assets/javascripts/lunr/", "sw.js", "previews/")  # not needed to read offline
 SKIPPED_SUFFIXES = (".gz", ".map")

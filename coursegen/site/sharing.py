@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import paths
-from .icons import Artwork, Fonts, card_icon, rasterize
 from ..model.course import Course, Lesson, Settings
+from .icons import Artwork, Fonts, card_icon, rasterize
 
 if TYPE_CHECKING:
     from PIL import Image, ImageDraw

@@ -15,15 +15,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-import yaml
 from babel import Locale, UnknownLocaleError
 
 from ..model import paths
-from ..model.diagnostics import Diagnostic, error
-from .jinja import templates
-from ..source.load import position
 from ..model.course import Course, Program
 from ..model.strings import Strings
+from .jinja import templates
 
 NOTE_MAX = 280  # characters of a trainer's note: a text message, not a letter
 NAME_MAX = 40  # characters of a client's first name
