@@ -142,6 +142,16 @@ def test_every_module_sits_in_a_stage_folder_and_each_folder_says_its_rule() -> 
     assert all(ast.get_docstring(tree(f"{stage}/__init__")) for stage in STAGES)
 
 
+def test_each_kind_of_course_file_is_checked_in_one_module() -> None:
+    # A file's shape, rules and references are read top to bottom in its own module: no module of one
+    # kind of file calls into another's, and validate.py only puts them in order.
+    files = {"source/lesson", "source/quiz", "source/program", "source/settings"}
+    assert {name: our_imports(name) & (files | {"source/validate"}) for name in files} == {
+        name: set() for name in files
+    }
+    assert files <= our_imports("source/validate")
+
+
 def test_the_model_imports_only_the_format_definitions() -> None:
     assert our_imports("model/course") <= {"model/schema"}
 

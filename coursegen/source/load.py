@@ -1,6 +1,6 @@
 """Load YAML safely into a node tree that keeps the line and column of every value.
 
-Nothing here constructs Python objects from tags: the composer builds plain nodes, and `validate.py`
+Nothing here constructs Python objects from tags: the composer builds plain nodes, and each file's module
 turns them into the typed model. So `!!python/object` cannot run, and aliases are refused before
 they can expand.
 """

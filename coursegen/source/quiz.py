@@ -1,61 +1,22 @@
-"""Rules beyond shape and type: question rules, image paths, links, and references across files."""
+"""A quiz file, top to bottom: its shape, its rules (each question against its type), its Quiz; then what only
+the quizzes together show (an id used twice, a lesson that does not exist)."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from pathlib import PurePosixPath
+import functools
 
-from ..model.course import DocsFiles
-from ..model.diagnostics import Diagnostic, error, warning
-from ..model.schema import MAX_LEVELS, QUESTION_TYPES, SLUG_PATTERN, TYPE_KEYS
+from ..model.course import DocsFiles, Level, Option, Question, Quiz
+from ..model.diagnostics import Diagnostic
+from ..model.schema import MAX_LEVELS, QUESTION_TYPES, QUIZ, TYPE_KEYS
+from .checks import Checked, check_file, check_image, duplicate_across, missing_reference, report_duplicates
 from .convert import Converted, did_you_mean
-from .markup import scheme_of, unsafe_links
-
-IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
+from .load import Loaded
 
 
-def check(kind: str, values: dict, out: Converted, *, docs: DocsFiles) -> None:
-    """Apply the rules for one file of the given kind."""
-    if kind == "lesson":
-        check_lesson(values, out, docs=docs)
-    elif kind == "quiz":
-        check_quiz(values, out, docs=docs)
-    elif kind == "program":
-        check_markdown(values.get("note"), out, ("note",))
-        check_program(values, out)
-    elif kind == "extra":
-        notice = (values.get("course") or {}).get("notice") or {}
-        check_markdown(notice.get("text"), out, ("extra", "course", "notice", "text"))
-        logo = (values.get("trainer") or {}).get("logo")
-        if logo:
-            check_image(logo, out, ("extra", "trainer", "logo"), docs=docs)
-
-
-def check_lesson(values: dict, out: Converted, *, docs: DocsFiles) -> None:
-    """Check a lesson's figures and Markdown."""
-    for i, figure in enumerate(values.get("figures") or ()):
-        if figure and figure.get("src"):
-            check_image(figure["src"], out, ("figures", i, "src"), docs=docs)
-    for i, section in enumerate(values.get("sections") or ()):
-        check_markdown((section or {}).get("body"), out, ("sections", i, "body"))
-    for name in ("steps", "cues"):
-        for i, text in enumerate(values.get(name) or ()):
-            check_markdown(text, out, (name, i))
-    for name in ("easier", "harder"):
-        check_markdown(values.get(name), out, (name,))
-    for i, callout in enumerate(values.get("callouts") or ()):
-        check_markdown((callout or {}).get("text"), out, ("callouts", i, "text"))
-    if not values.get("figures"):
-        out.diagnostics.append(
-            warning(
-                out.path,
-                *out.at(("id",)),
-                "lesson has no figure",
-                "A picture helps more than a paragraph. Add:\n  figures:\n"
-                "    - src: figures/my-figure.svg\n      alt: What the picture shows.",
-            )
-        )
+def read_quiz(loaded: Loaded, *, docs: DocsFiles, diagnostics: list[Diagnostic]) -> Checked | None:
+    """Check one quiz file and make its Quiz; every problem goes to `diagnostics`."""
+    diagnostics += loaded.diagnostics
+    return check_file(loaded, QUIZ, diagnostics, rules=functools.partial(check_quiz, docs=docs), build=build_quiz)
 
 
 def check_quiz(values: dict, out: Converted, *, docs: DocsFiles) -> None:
@@ -112,25 +73,6 @@ def check_question(
         check_self_check_question(question, out, where, scored=scored, levels=levels)
 
 
-def check_self_check_question(question: dict, out: Converted, where: tuple, *, scored: bool, levels: list) -> None:
-    """Check that a self-check question sits in a self-check and names one of its levels."""
-    if scored:
-        out.error(
-            (*where, "type"),
-            f"{question['type']} questions belong in a self-check",
-            "Add 'scored: false' to the quiz, with its 'levels'.",
-        )
-    level = question.get("level")
-    if not level and "level" not in question:
-        out.error(where, "a yes-no question needs a 'level': the id of one of the quiz's levels")
-    elif level and levels and level not in levels:
-        out.error(
-            (*where, "level"),
-            f"no level has the id '{level}'{did_you_mean(level, levels)}",
-            "Levels of this quiz: " + ", ".join(str(x) for x in levels) + ".",
-        )
-
-
 def check_options(question: dict, out: Converted, where: tuple, *, docs: DocsFiles) -> None:
     """Check the options of a single, multiple or picture question."""
     kind = question["type"]
@@ -180,219 +122,78 @@ def check_option(option: dict, out: Converted, where: tuple, *, kind: str, pictu
         out.error((*where, "image"), f"'image' is only used in picture questions, not {kind}")
 
 
-def check_program(values: dict, out: Converted) -> None:
-    """Check a program's lesson list and reminder settings."""
-    lessons = values.get("lessons") or []
-    report_duplicates(lessons, out, [("lessons", i) for i in range(len(lessons))], "lesson")
-    if values.get("reminder_time") and not values.get("reminder_days"):
+def check_self_check_question(question: dict, out: Converted, where: tuple, *, scored: bool, levels: list) -> None:
+    """Check that a self-check question sits in a self-check and names one of its levels."""
+    if scored:
         out.error(
-            ("reminder_time",), "'reminder_time' needs 'reminder_days'", "For example:\n  reminder_days: [MO, WE, FR]"
+            (*where, "type"),
+            f"{question['type']} questions belong in a self-check",
+            "Add 'scored: false' to the quiz, with its 'levels'.",
+        )
+    level = question.get("level")
+    if not level and "level" not in question:
+        out.error(where, "a yes-no question needs a 'level': the id of one of the quiz's levels")
+    elif level and levels and level not in levels:
+        out.error(
+            (*where, "level"),
+            f"no level has the id '{level}'{did_you_mean(level, levels)}",
+            "Levels of this quiz: " + ", ".join(str(x) for x in levels) + ".",
         )
 
 
-def check_image(src: str, out: Converted, where: tuple, *, docs: DocsFiles) -> None:
-    """Check that an image path stays inside docs/, names an image, and exists there as a file of its own."""
-    path = PurePosixPath(src)
-    if path.is_absolute() or src.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", src):
-        out.error(
-            where, f"image path '{src}' must be relative to docs/, not absolute", "For example: figures/pencil-grip.svg"
+def build_quiz(values: dict, path: str) -> Quiz:
+    """Make a Quiz from checked values."""
+    return Quiz(
+        id=values["id"],
+        lesson=values["lesson"],
+        title=values.get("title") or "",
+        source=path,
+        questions=tuple(build_question(q) for q in values["questions"]),
+        intro=values.get("intro") or "",
+        scored=values.get("scored", True),
+        levels=tuple(
+            Level(x["id"], x["title"], x["message"], x["style"], x.get("label") or "")
+            for x in values.get("levels") or ()
+        ),
+    )
+
+
+def build_question(values: dict) -> Question:
+    """Make a Question; true-false and yes-no questions get their two built-in options, named by key."""
+    kind = QUESTION_TYPES[values["type"]]
+    if "answer" in kind.keys:
+        options = tuple(
+            Option(key, correct=values["answer"] is flag, feedback=values.get(f"feedback_{key}") or "")
+            for key, flag in (("true", True), ("false", False))
         )
-        return
-    if ".." in path.parts:
-        out.error(where, f"image path '{src}' leaves the docs/ folder", "Put the image under docs/figures/.")
-        return
-    if path.suffix.lower() not in IMAGE_SUFFIXES:
-        out.error(where, f"'{src}' is not an image file", "Use one of: " + ", ".join(IMAGE_SUFFIXES) + ".")
-        return
-    if any("/".join(path.parts[: i + 1]) in docs.outside for i in range(len(path.parts))):
-        out.error(
-            where,
-            f"image 'docs/{src}' is a link to a file outside docs/",
-            "Copy the image into docs/ instead of linking to it.",
+    elif not kind.scored:
+        options = (Option("yes"), Option("no"))
+    else:
+        options = tuple(
+            Option(
+                chr(ord("a") + i),
+                o.get("text") or "",
+                o.get("image") or "",
+                o.get("alt") or "",
+                bool(o.get("correct")),
+                o.get("feedback") or "",
+            )
+            for i, o in enumerate(values.get("options") or ())
         )
-        return
-    if path.as_posix() not in docs.files:
-        out.error(
-            where,
-            f"image file 'docs/{src}' does not exist{nearby_image(path, docs)}",
-            "Check the spelling, or add the file under docs/.",
-        )
+    return Question(
+        id=values["id"],
+        type=values["type"],
+        prompt=values["prompt"],
+        options=options,
+        steps=tuple(values.get("steps") or ()),
+        level=values.get("level") or "",
+        explanation=values.get("explanation") or "",
+    )
 
 
-def nearby_image(path: PurePosixPath, docs: DocsFiles) -> str:
-    """Suggest an existing file with a similar path in the same folder."""
-    folder = path.parent.as_posix()
-    names = [name for name in docs.files if PurePosixPath(name).parent.as_posix() == folder]
-    return did_you_mean(path.as_posix(), names)
-
-
-def check_markdown(text: str | None, out: Converted, where: tuple) -> None:
-    """Refuse links and images whose address could run script, found as the page would have them."""
-    for address in unsafe_links(text or ""):
-        shown = address.encode("unicode_escape").decode("ascii")[:60]
-        out.error(
-            where,
-            f"a link or image uses '{scheme_of(address)}:' ({shown}), which could run script",
-            "Links may start with https:, http:, mailto: or tel:, or point to another page; images must be "
-            "files under docs/.",
-        )
-
-
-def report_duplicates(items: list, out: Converted, places: list[tuple], what: str) -> None:
-    """Report every repeat of an item after its first appearance."""
-    first: dict = {}
-    for item, where in zip(items, places, strict=False):
-        if item is None or item == "":
-            continue
-        if item in first:
-            line = out.at(first[item])[0]
-            out.error(where, f"duplicate {what} '{item}' (first at line {line})", f"Each {what} must be different.")
-        else:
-            first[item] = where
-
-
-def cross_file(checked: list, *, all_lessons_read: bool = True) -> list[Diagnostic]:
-    """Check ids across files and the references between lessons, quizzes and programs.
-
-    References are checked only when every lesson file could be read, so one broken lesson does not
-    also show up as a missing lesson in every quiz and program that names it.
-    """
-    problems: list[Diagnostic] = []
-    by_kind = {kind: [c for c in checked if c.kind == kind] for kind in ("lesson", "quiz", "program")}
-    for kind, files in by_kind.items():
-        problems += duplicate_across(files, "id", kind)
-    problems += duplicate_across(by_kind["lesson"], "order", "lesson")
-    if not all_lessons_read:
-        return problems
-    problems += menu_order(by_kind["lesson"])
-    lesson_ids = [c.values.get("id") for c in by_kind["lesson"] if c.values.get("id")]
-    for quiz in by_kind["quiz"]:
+def check_quizzes_together(quizzes: list[Checked], *, lesson_ids: list[str] | None) -> list[Diagnostic]:
+    """Check what no quiz file shows alone: an id used twice, and (when every lesson was read) the lesson it checks."""
+    problems = duplicate_across(quizzes, "id", "quiz")
+    for quiz in quizzes if lesson_ids is not None else ():
         problems += missing_reference(quiz, ("lesson",), quiz.values.get("lesson"), lesson_ids)
-    for program in by_kind["program"]:
-        for i, lesson_id in enumerate(program.values.get("lessons") or ()):
-            problems += missing_reference(program, ("lessons", i), lesson_id, lesson_ids)
-    quizzed = {q.values.get("lesson") for q in by_kind["quiz"]}
-    for lesson in by_kind["lesson"]:
-        if lesson.values.get("id") and lesson.values["id"] not in quizzed:
-            problems.append(
-                warning(
-                    lesson.out.path,
-                    *lesson.out.at(("id",)),
-                    f"lesson '{lesson.values['id']}' has no quiz",
-                    f"Add one: python build.py new quiz {lesson.values['id']}",
-                )
-            )
     return problems
-
-
-def lesson_folders(path: str) -> tuple[str, ...]:
-    """Return the folders between lessons/ and a lesson file: none at the top, one for a part."""
-    return PurePosixPath(path).parts[1:-1]
-
-
-def lesson_part(path: str) -> str:
-    """Return the part (the sub-folder of lessons/) a lesson file sits in, or '' at the top of lessons/."""
-    return "/".join(lesson_folders(path))
-
-
-def lesson_place(path: str) -> list[Diagnostic]:
-    """Refuse a lesson file more than one folder below lessons/: a part is a single sub-folder."""
-    folders = lesson_folders(path)
-    if len(folders) == 1 and not re.match(SLUG_PATTERN, folders[0]):
-        return [
-            error(
-                path,
-                1,
-                1,
-                f"the part folder '{folders[0]}' is not a short name",
-                "Name part folders like ids: lowercase letters, digits and dashes (part-1-the-grip). "
-                "Give the part its title in mkdocs.yml, under extra.course.parts.",
-            )
-        ]
-    if len(folders) < 2:
-        return []
-    name = PurePosixPath(path).name
-    return [
-        error(
-            path,
-            1,
-            1,
-            f"a lesson file can be in lessons/ or in one sub-folder of it, not {len(folders)} folders deep",
-            f"Move it to lessons/{folders[0]}/{name}. A sub-folder of lessons/ is a part of the course, "
-            "and its name becomes the part's title in the menu.",
-        )
-    ]
-
-
-def menu_key(path: str) -> tuple[bool, str]:
-    """Return where MkDocs' menu puts a lesson file: lessons at the top of lessons/ first, then parts by name."""
-    part = lesson_part(path)
-    return bool(part), part
-
-
-def menu_order(lessons: list) -> list[Diagnostic]:
-    """Warn about a lesson that the menu lists before its part's place in the order ('Next lesson' follows order)."""
-    placed = [c for c in lessons if isinstance(c.values.get("order"), int) and len(lesson_folders(c.out.path)) < 2]
-    ordered = sorted(placed, key=lambda c: c.values["order"])
-    problems = []
-    furthest = None
-    for c in ordered:
-        if furthest is None or menu_key(c.out.path) >= menu_key(furthest.out.path):
-            furthest = c
-            continue
-        problems.append(
-            warning(
-                c.out.path,
-                *c.out.at(("order",)),
-                f"lesson order {c.values['order']} comes after order {furthest.values['order']} "
-                f"({furthest.out.path}), but the menu lists {part_name(c.out.path)} before "
-                f"{part_name(furthest.out.path)}",
-                "The menu lists the lessons at the top of lessons/ first, then each part by folder name; "
-                "'Next lesson' follows the order numbers. Move the file into the right part, renumber the "
-                "lessons, or name the folders so they sort in course order (part-01, part-02, ...).",
-            )
-        )
-    return problems
-
-
-def part_name(path: str) -> str:
-    """Name the place of a lesson file in the menu, for messages."""
-    part = lesson_part(path)
-    return f"part '{part}'" if part else "the lessons at the top of lessons/"
-
-
-def duplicate_across(files: list, key: str, kind: str) -> list[Diagnostic]:
-    """Report a value of `key` that more than one file of a kind uses."""
-    counts = Counter(c.values.get(key) for c in files if c.values.get(key) is not None)
-    seen: dict = {}
-    problems = []
-    for c in sorted(files, key=lambda c: c.out.path):
-        value = c.values.get(key)
-        if value is None or counts[value] < 2:
-            continue
-        if value in seen:
-            problems.append(
-                error(
-                    c.out.path,
-                    *c.out.at((key,)),
-                    f"{kind} {key} '{value}' is also used by {seen[value]}",
-                    f"Each {kind} needs its own {key}.",
-                )
-            )
-        else:
-            seen[value] = c.out.path
-    return problems
-
-
-def missing_reference(checked, where: tuple, lesson_id: str | None, lesson_ids: list[str]) -> list[Diagnostic]:
-    """Report a reference to a lesson id that no lesson file has."""
-    if not lesson_id or lesson_id in lesson_ids:
-        return []
-    return [
-        error(
-            checked.out.path,
-            *checked.out.at(where),
-            f"no lesson has the id '{lesson_id}'" + did_you_mean(lesson_id, lesson_ids),
-            "Lesson ids: " + ", ".join(sorted(lesson_ids)) + ".",
-        )
-    ]
