@@ -14,7 +14,7 @@ from pathlib import Path
 
 from project import run_build
 
-from coursegen.progress import Progress
+from coursegen.commands.progress import Progress
 
 
 def run_in_terminal(project: Path, *args: str) -> tuple[int, str]:

@@ -1,0 +1,119 @@
+"""Running the site engine, MkDocs or Zensical, in the course folder: a reproducible build that counts its pages."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+from ..output.cores import nothing
+from .progress import QUIET, Progress
+from .read import CONFIG
+
+STEPS = {"Reading: ": "Converting", "Building page ": "Building"}  # MkDocs' debug line -> the stage it is in
+COLOUR = r"(?:\x1b\[[0-9;]*m)?"
+DEBUG = re.compile(COLOUR + r"DEBUG\s+-\s+" + COLOUR)
+
+
+def run_engine(
+    project: Path, *, engine: str, site_dir: Path, progress: Progress = QUIET, pages: int = 0
+) -> tuple[bool, str]:
+    """Build the site into a folder with MkDocs or Zensical; return whether it succeeded, and what it printed.
+
+    MkDocs says nothing per page at its usual level, so it runs with --verbose: its debug lines
+    ("Reading: lessons/x.md", "Building page lessons/x.md") count the `pages` it converts and builds,
+    and are then left out, so what an author sees on a failure is what MkDocs says without --verbose.
+    """
+    config = project / f".zensical-{site_dir.name}.yml"
+    try:
+        if engine == "zensical":
+            config.write_text(zensical_config(project, site_dir=site_dir), encoding="utf-8")
+            command = [str(zensical_path()), "build", "--strict", "-f", config.name]
+        else:
+            command = mkdocs_command("build", "--strict", "--verbose", "--site-dir", str(site_dir))
+        code, output = run_counted(command, cwd=project, env=engine_env(project), progress=progress, pages=pages)
+        return code == 0, output
+    finally:
+        config.unlink(missing_ok=True)
+
+
+def run_counted(
+    command: list[str], *, cwd: Path, env: Mapping[str, str], progress: Progress, pages: int
+) -> tuple[int, str]:
+    """Run the engine, showing its stages; return its exit code, and its output (standard output, then errors)."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out, contextlib.ExitStack() as stage:
+        if "--verbose" not in command:
+            stage.enter_context(progress.stage("Building the site"))
+        with subprocess.Popen(
+            command, cwd=cwd, env=dict(env), stdout=out, stderr=subprocess.PIPE, text=True, encoding="utf-8"
+        ) as child:
+            errors = "".join(shown_lines(child.stderr, progress=progress, pages=pages, stage=stage))
+        out.seek(0)
+        return child.returncode, out.read() + errors
+
+
+def shown_lines(lines: Iterable[str], *, progress: Progress, pages: int, stage: contextlib.ExitStack) -> Iterator[str]:
+    """Count each page step the engine reports, a stage per kind of step; pass on every line that is not debug."""
+    current, advance = "", nothing
+    for line in lines:
+        debug = DEBUG.match(line)
+        if not debug:
+            yield line
+            continue
+        label = next((label for step, label in STEPS.items() if line.startswith(step, debug.end())), "")
+        if label and label != current:
+            stage.close()  # the stage before ends where this one starts
+            advance = stage.enter_context(progress.stage(label, total=pages, unit="pages"))
+            current = label
+        if label:
+            advance(1)
+
+
+def engine_problem(engine: str) -> str:
+    """Say why an engine cannot run here, or nothing."""
+    if engine == "zensical" and not zensical_path().exists():
+        return "Zensical is not installed in this environment; install it with: make site ENGINE=zensical"
+    return ""
+
+
+def zensical_path() -> Path:
+    """Return where Zensical's command is, beside this Python."""
+    return Path(sys.executable).with_name("zensical")
+
+
+def zensical_config(project: Path, *, site_dir: Path) -> str:
+    """Return mkdocs.yml with site_dir pointing at the temporary folder, since Zensical has no --site-dir."""
+    return (project / CONFIG).read_text(encoding="utf-8").rstrip("\n") + f"\nsite_dir: {site_dir.as_posix()}\n"
+
+
+def mkdocs_command(*args: str) -> list[str]:
+    """Return the command that runs MkDocs with this Python."""
+    return [sys.executable, "-m", "mkdocs", *args]
+
+
+def engine_env(project: Path | None = None) -> dict[str, str]:
+    """Return the environment for MkDocs: no end-of-life notices, and a fixed build date for reproducible output.
+
+    The build date (used in sitemap.xml) is SOURCE_DATE_EPOCH when set, else the time of the project's
+    last git commit, so two builds of the same commit give byte-identical sites.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    if "SOURCE_DATE_EPOCH" not in env and project is not None:
+        epoch = last_commit_time(project)
+        if epoch:
+            env["SOURCE_DATE_EPOCH"] = epoch
+    return env
+
+
+def last_commit_time(project: Path) -> str:
+    """Return the Unix time of the last git commit in the project, or an empty string outside git."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True)
+    except OSError:
+        return ""
+    return result.stdout.strip() if result.returncode == 0 else ""
