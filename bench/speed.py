@@ -1,6 +1,6 @@
 """Print how long an author waits on a big course: a first build, an unchanged rebuild, and a save under `serve`.
 
-    .venv/bin/python bench/speed.py [--lessons 100 1000] [--repeat 2] [--engine DIR]
+    .venv/bin/python bench/speed.py [--lessons 100 1000] [--repeat 2] [--saves 2] [--engine DIR]
 
 Each course is bench/big_course.py's (parts of 20, navigation.prune), written fresh for every repeat.
 `--engine DIR` times the engine in DIR (a checkout of another commit, to compare before and after);
@@ -139,7 +139,7 @@ def saves_to_screen(engine: Path, course: Path, *, saves: int) -> list[tuple[flo
     return times
 
 
-def measure(engine: Path, lessons: int, *, repeat: int) -> None:
+def measure(engine: Path, lessons: int, *, repeat: int, saves: int) -> None:
     """Print the three waits for a course of `lessons` lessons, `repeat` times each."""
     for attempt in range(repeat):
         with tempfile.TemporaryDirectory() as tmp:
@@ -150,7 +150,7 @@ def measure(engine: Path, lessons: int, *, repeat: int) -> None:
             print(f"{lessons:7}  {attempt + 1}  site hash          {site_hash(course / 'site')}")
             again = run(engine, course, "build", "--strict")
             print(f"{lessons:7}  {attempt + 1}  unchanged rebuild  {again[0]:7.1f} s  {again[1]:7.1f} s  {again[2]}")
-            for wall, cpu in saves_to_screen(engine, course, saves=2):
+            for wall, cpu in saves_to_screen(engine, course, saves=saves):
                 print(f"{lessons:7}  {attempt + 1}  save to screen     {wall:7.1f} s  {cpu:7.1f} s")
             sys.stdout.flush()
 
@@ -160,6 +160,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lessons", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--saves", type=int, default=2, help="saves timed under serve, per course")
     parser.add_argument("--engine", type=Path, default=ROOT, help="the folder holding the engine (coursegen/)")
     args = parser.parse_args()
     load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
@@ -167,7 +168,7 @@ def main() -> None:
     print(f"# engine: {args.engine.resolve()}")
     print("lessons  run  what               wall       CPU (user+sys)")
     for lessons in args.lessons:
-        measure(args.engine.resolve(), lessons, repeat=args.repeat)
+        measure(args.engine.resolve(), lessons, repeat=args.repeat, saves=args.saves)
     print(f"# load average {', '.join(f'{n:.1f}' for n in os.getloadavg())} at the end")
 
 
