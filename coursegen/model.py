@@ -125,6 +125,7 @@ class Quiz:
     intro: str = ""
     scored: bool = True
     levels: tuple[Level, ...] = ()
+    all_no: Level | None = None  # a self-check's advice once every answer is no; its id is unused
 
 
 @dataclass(frozen=True)

@@ -79,8 +79,9 @@ def check_quiz(values: dict, out: Converted, *, docs: DocsFiles) -> None:
         )
     if len(levels) > MAX_LEVELS:
         out.error(("levels",), f"a self-check has at most {MAX_LEVELS} levels; this one has {len(levels)}")
-    if scored and values.get("levels"):
-        out.error(("levels",), "'levels' are only used by self-checks", "Add 'scored: false', or remove 'levels'.")
+    for key in ("levels", "all_no"):
+        if scored and values.get(key):
+            out.error((key,), f"'{key}' is only used by self-checks", f"Add 'scored: false', or remove '{key}'.")
 
 
 def check_question(

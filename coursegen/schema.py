@@ -234,6 +234,23 @@ LEVEL = Record(
     ),
 )
 
+ALL_NO = Record(
+    "all_no",
+    "A self-check's advice for a reader who answers no to every question.",
+    (
+        Field("title", "text", "The heading of the advice.", True, "If you said no to every question"),
+        Field("message", "text", "What to do next, in a calm voice.", True, "You can start the lessons."),
+        Field(
+            "style",
+            "enum",
+            "How the advice box looks (Material's admonition styles).",
+            True,
+            "success",
+            choices=ADMONITION_STYLES,
+        ),
+    ),
+)
+
 QUIZ = Record(
     "quiz",
     "One quiz: quizzes/slug.yml.",
@@ -255,6 +272,12 @@ QUIZ = Record(
             f"Self-checks only: 1 to {MAX_LEVELS} levels of advice, most serious first. "
             "The most serious level answered 'yes' is shown.",
             item=LEVEL,
+        ),
+        Field(
+            "all_no",
+            "record",
+            "Self-checks only: the advice shown once every question is answered 'no'.",
+            record=ALL_NO,
         ),
         Field("questions", "list", "The questions, in order.", True, item=QUESTION, min_items=1),
     ),

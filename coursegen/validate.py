@@ -136,7 +136,13 @@ def build_quiz(values: dict, path: str) -> Quiz:
             Level(x["id"], x["title"], x["message"], x["style"], x.get("label") or "")
             for x in values.get("levels") or ()
         ),
+        all_no=all_no_of(values.get("all_no")),
     )
+
+
+def all_no_of(values: dict | None) -> Level | None:
+    """Return a self-check's advice for all-no answers, if the quiz sets it."""
+    return Level("all-no", values["title"], values["message"], values["style"]) if values else None
 
 
 def build_question(values: dict) -> Question:
