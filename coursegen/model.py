@@ -75,6 +75,7 @@ class Lesson:
     easier: str = ""
     harder: str = ""
     callouts: tuple[Callout, ...] = ()
+    prescribe_first: bool = False  # ticked and put first on the trainer's prescribe page
 
 
 @dataclass(frozen=True)

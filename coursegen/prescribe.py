@@ -24,7 +24,7 @@ from . import paths
 from .diagnostics import Diagnostic, error
 from .jinja import templates
 from .load import position
-from .model import Course, Program
+from .model import Course, Lesson, Program
 from .strings import Strings
 
 NOTE_MAX = 280  # characters of a trainer's note: a text message, not a letter
@@ -91,7 +91,7 @@ def block(kind: str, *, course: Course, page: str) -> str:
         .render(
             kind=kind,
             t=strings,
-            lessons=course.lessons,
+            lessons=prescribe_order(course.lessons),
             quizzes={lesson.id: bool(course.quizzes_of(lesson.id)) for lesson in course.lessons},
             days=day_names(strings.language),
             note_max=NOTE_MAX,
@@ -100,6 +100,11 @@ def block(kind: str, *, course: Course, page: str) -> str:
         )
     )
     return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def prescribe_order(lessons: tuple[Lesson, ...]) -> list[Lesson]:
+    """Return the lessons as the prescribe page lists them: those marked prescribe_first, then the rest."""
+    return sorted(lessons, key=lambda lesson: not lesson.prescribe_first)
 
 
 def day_names(language: str) -> dict[str, str]:

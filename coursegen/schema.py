@@ -159,6 +159,13 @@ LESSON = Record(
         Field("easier", "markdown", "An easier version of the exercise.", False, "Use a thick pencil."),
         Field("harder", "markdown", "A harder version of the exercise.", False, "Write a whole line without stopping."),
         Field("callouts", "list", "Boxed notes shown after the steps, such as a warning.", item=CALLOUT),
+        Field(
+            "prescribe_first",
+            "bool",
+            "true to tick this lesson and put it first on the trainer's prescribe page, such as a safety lesson.",
+            False,
+            True,
+        ),
     ),
 )
 
@@ -330,7 +337,7 @@ TRAINER = Record(
 
 NOTICE = Record(
     "notice",
-    "A note shown at the top of every lesson and on handouts.",
+    "A note shown at the top of every lesson, program and handout.",
     (
         Field("title", "text", "The note's heading.", True, "Work safely"),
         Field("text", "markdown", "The note, in Markdown.", True, "Keep your fingers curled away from the blade."),
@@ -369,7 +376,7 @@ COURSE = Record(
             "Knife Skills",
             max_length=12,
         ),
-        Field("notice", "record", "A note shown on every lesson and handout.", record=NOTICE),
+        Field("notice", "record", "A note shown on every lesson, program and handout.", record=NOTICE),
         Field("parts", "list", "Titles for the parts of the course (sub-folders of lessons/).", item=PART),
     ),
 )
