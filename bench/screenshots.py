@@ -34,8 +34,8 @@ class QuietHandler(SimpleHTTPRequestHandler):
 def pages_to_shoot() -> dict[str, str]:
     """Return screenshot names and site paths: the home page, the second lesson, the lesson the course's
     notice links to (the red flags), and the first program."""
-    from coursegen import paths
-    from coursegen.pipeline import generate
+    from coursegen.commands.generate import generate
+    from coursegen.model import paths
 
     course = generate(ROOT).course
     lessons = course.lessons_in_order
@@ -103,7 +103,9 @@ def shoot_figures() -> None:
             if svg.name.startswith("pic-"):
                 continue
             data = base64.b64encode(svg.read_bytes()).decode()
-            page.set_content(f'<body style="margin:0"><img style="display:block;width:390px" src="data:image/svg+xml;base64,{data}">')
+            page.set_content(
+                f'<body style="margin:0"><img style="display:block;width:390px" src="data:image/svg+xml;base64,{data}">'
+            )
             page.locator("img").screenshot(path=OUT / f"figure-{svg.stem}-390.png")
             print(f"screenshots/figure-{svg.stem}-390.png")
         browser.close()

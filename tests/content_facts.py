@@ -239,8 +239,8 @@ REVIEW_2_WORDING: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("docs/index.md", PAIN_RULE + ASK_FIRST),
     ("lessons/01-start-here.yml", PAIN_RULE + ASK_FIRST),
     ("lessons/02-dowel-test.yml", PAIN_RULE),
-    ("lessons/05-hinge-to-deadlift.yml", PAIN_RULE + ("keep breathing",)),
-    ("lessons/06-single-leg-hinge.yml", PAIN_RULE + ("sturdy chair that will not tip",)),
+    ("lessons/05-hinge-to-deadlift.yml", (*PAIN_RULE, "keep breathing")),
+    ("lessons/06-single-leg-hinge.yml", (*PAIN_RULE, "sturdy chair that will not tip")),
     ("lessons/07-retraining.yml", ("if it keeps hurting, get it checked", "folded towel")),
     # The warning signs apply to leg pain too, even mild (H2); the care figure is conditional (H1); the
     # "soon" signs go to a family doctor or physiotherapist first (M11); not all signs are rare (M3).

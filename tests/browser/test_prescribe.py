@@ -122,7 +122,9 @@ def test_the_warning_signs_come_ticked_first_and_a_prescribed_program_shows_the_
     trainer.get_by_role("button", name="Make the link").tap()
     context, client = new_phone(browser)
     client.goto(trainer.locator("[data-cq-link]").get_attribute("href"))
-    expect(client.locator(".cq-program > li > a:first-child")).to_have_text(["When to see a practitioner", "Start here"])
+    expect(client.locator(".cq-program > li > a:first-child")).to_have_text(
+        ["When to see a practitioner", "Start here"]
+    )
     notice = client.locator(".cq-notice")
     expect(notice).to_contain_text("Safety first")
     expect(notice.locator("a")).to_have_text("Warning signs that need care")
