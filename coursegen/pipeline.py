@@ -31,6 +31,7 @@ from .gate import check_site
 from .guide import update_guide
 from .icons import Artwork, Fonts
 from .images import figure_sizes
+from .installation import installation_problem
 from .json_schema import schema_files
 from .load import MAX_FILE_BYTES, Loaded, load, too_big
 from .model import Course, DocsFiles, Settings
@@ -302,6 +303,8 @@ def plural(count: int, word: str) -> str:
 
 def check(project: Path, *, strict: bool = False, env: Mapping[str, str] | None = None) -> Outcome:
     """Validate every course file and report all problems, without writing anything."""
+    if problem := installation_problem():
+        return Outcome(False, message=problem)
     generated = generate(project, strict=strict, env=env)
     if not generated.ok:
         return Outcome(False, generated.diagnostics, generated.texts, NOT_WRITTEN)
@@ -328,18 +331,26 @@ def build(
     """
     started = time.perf_counter()
     site_dir = project / site_dir  # a relative folder is in the course folder; an absolute one stays as it is
-    refused = site_dir_problem(project, site_dir) or engine_problem(engine)
+    refused = installation_problem() or site_dir_problem(project, site_dir) or engine_problem(engine)
     if refused:
         return Outcome(False, message=refused)
     try:
         with build_lock(project):
             return build_locked(project, site_dir=site_dir, strict=strict, engine=engine, env=env, started=started)
     except OSError as exc:
-        where = Path(exc.filename).name if exc.filename else "a file"
-        return Outcome(False, message=f"The build stopped: cannot write {where} ({exc.strerror}). {NOT_SWAPPED}")
+        return Outcome(False, message=f"The build stopped: {disk_fault(exc, project=project)}. {NOT_SWAPPED}")
 
 
 NOT_SWAPPED = "The site folder was left as it was; fix the cause, then build again."
+
+
+def disk_fault(exc: OSError, *, project: Path) -> str:
+    """Describe a failed read or write by its path and the system's reason ('cannot use docs/x.md: Disk full')."""
+    path = Path(os.fsdecode(exc.filename)) if exc.filename else None
+    if path is not None and path.is_absolute() and path.is_relative_to(project):
+        path = path.relative_to(project)
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"cannot use {path.as_posix()}: {reason}" if path is not None else f"a file could not be used: {reason}"
 
 
 @contextlib.contextmanager
@@ -500,6 +511,8 @@ WATCHED = ("lessons", "quizzes", "programs", "docs/figures", "docs/assets", "mkd
 
 def serve(project: Path, *, port: int, tell: Callable[[Outcome], None]) -> Outcome:
     """Preview the site at http://127.0.0.1:PORT/, regenerating when a course file changes, until stopped."""
+    if problem := installation_problem():
+        return Outcome(False, message=problem)
     if not port_is_free(port):
         return Outcome(
             False, message=f"Port {port} on 127.0.0.1 is in use; stop what uses it, or pick another: --port 8001"
