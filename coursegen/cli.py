@@ -1,4 +1,4 @@
-"""The command line: `build.py build | check | serve | new | init | schema`; each calls one pipeline function."""
+"""The command line: `coursegen build | check | serve | new | init | upgrade | schema`; each calls one function."""
 
 from __future__ import annotations
 
@@ -89,6 +89,14 @@ def new_quiz(slug: str, lesson: str | None) -> None:
 def init(folder: Path, name: str | None, language: str) -> None:
     """Start a new course in FOLDER: one example lesson, quiz and program that build at once."""
     finish(pipeline.init_course(folder, name=name, language=language))
+
+
+@main.command()
+def upgrade() -> None:
+    """Rewrite a course written for an earlier engine in place, keeping comments; print each change."""
+    from .upgrade_command import upgrade_course  # ruamel.yaml only for this command
+
+    finish(upgrade_course(project()))
 
 
 @main.command()

@@ -22,6 +22,7 @@ from babel import Locale, UnknownLocaleError
 
 from . import paths
 from .diagnostics import Diagnostic, error
+from .formats import UPGRADE_HINT
 from .jinja import templates
 from .load import position
 from .model import Course, Program
@@ -31,7 +32,7 @@ NOTE_MAX = 280  # characters of a trainer's note: a text message, not a letter
 NAME_MAX = 40  # characters of a client's first name
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 SHARED_PAGES = (paths.PRESCRIBE_PAGE, paths.PRESCRIBED_PAGE, paths.PROGRESS_PAGE)
-NOT_IN_NAV_HINT = f"Add these lines to mkdocs.yml:\n  not_in_nav: |\n    {paths.NOT_IN_NAV}"
+NOT_IN_NAV_HINT = f"Add these lines to mkdocs.yml:\n  not_in_nav: |\n    {paths.NOT_IN_NAV}\n{UPGRADE_HINT}"
 
 
 def check_not_in_nav(path: str, node: yaml.Node | None, top: yaml.Node) -> list[Diagnostic]:
