@@ -86,9 +86,10 @@ def new_quiz(slug: str, lesson: str | None) -> None:
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", help="The course's name. Default: from the folder's name.")
 @click.option("--language", default="en", show_default=True, help="The language of the course (en, fr, ...).")
-def init(folder: Path, name: str | None, language: str) -> None:
+@click.option("--short-name", help="The name under the home-screen icon, 12 characters at most. Default: from --name.")
+def init(folder: Path, name: str | None, language: str, short_name: str | None) -> None:
     """Start a new course in FOLDER: one example lesson, quiz and program that build at once."""
-    finish(pipeline.init_course(folder, name=name, language=language))
+    finish(pipeline.init_course(folder, name=name, language=language, short=short_name))
 
 
 @main.command()

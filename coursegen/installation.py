@@ -13,6 +13,8 @@ PACKAGE = Path(__file__).resolve().parent
 ENGINE_FILES = (
     "catalogues/en.yml",
     "catalogues/fr.yml",
+    "catalogues/starter/en.yml",
+    "catalogues/starter/fr.yml",
     "templates/quiz.html",
     "templates/reminders.html",
     "templates/shared.html",
