@@ -118,7 +118,10 @@ def set_format(path: str, config: CommentedMap, *, last_line: int) -> list[Chang
         return []
     old = course.get("format", 1)
     line = line_of(course, "format") if "format" in course else last_line
-    course["format"] = FORMAT
+    if "format" in course:
+        course["format"] = FORMAT
+    else:  # first in the table: after its last key come the comments that close the file
+        course.insert(0, "format", FORMAT)
     return [Change(path, line, f"format {old}", f"format {FORMAT}")]
 
 

@@ -30,5 +30,6 @@ def upgrade_course(project: Path) -> Outcome:
     if not changes:
         return Outcome(True, message=f"The course is already in format {FORMAT}; nothing to change.")
     lines = [str(change) for change in changes]
-    lines.append(f"Upgraded {len(rewritten)} files to format {FORMAT}. Next: coursegen build --strict")
+    files = "1 file" if len(rewritten) == 1 else f"{len(rewritten)} files"
+    lines.append(f"Upgraded {files} to format {FORMAT}. Next: coursegen build --strict")
     return Outcome(True, message="\n".join(lines))

@@ -71,3 +71,12 @@ def test_the_installed_wheel_makes_and_builds_a_course_in_english_and_in_french(
     assert 'lang="fr"' in french
     for english in ("Dark mode", "Light mode", "Switch to", "Start with the first lesson"):
         assert english not in french
+
+
+def test_every_starter_catalogue_has_the_keys_of_the_english_one() -> None:
+    import yaml
+
+    folder = PACKAGE / "catalogues/starter"
+    english = set(yaml.safe_load((folder / "en.yml").read_text(encoding="utf-8")))
+    for path in folder.glob("*.yml"):
+        assert set(yaml.safe_load(path.read_text(encoding="utf-8"))) == english, path.name
