@@ -4,7 +4,7 @@ Each case in tests/bad_input/ changes the sample course (`files`, which may repl
 `binary` as base64, `symlinks`), or the machine (`engine_missing`: engine files an installation lacks;
 `disk_full`: writes under a path fail as on a full disk), and holds the whole report the build must
 print (`expect`: every error and warning with its source line, caret and hint, then the count and the
-final line). Cases run in-process through `pipeline.build`; one more test runs the command line itself.
+final line). Cases run in-process through `commands.build.build`; one more test runs the command line itself.
 After an intended change to a message, run with UPDATE_GOLDENS=1: it rewrites only the `expect` block;
 review the diff.
 """
@@ -22,8 +22,9 @@ import pytest
 import yaml
 from project import ROOT, copy_project, run_build
 
-from coursegen import installation, write
-from coursegen.pipeline import build
+from coursegen.commands import installation
+from coursegen.commands.build import build
+from coursegen.output import write
 
 CASES = sorted((ROOT / "tests/bad_input").glob("*.yml"))
 CASES_BEFORE_THE_SAFETY_WORK = 54  # 2026-11-25; the safety work asked for at least 40 more

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from project import ROOT
 
-from coursegen.installation import ENGINE_FILES, PACKAGE, missing_engine_files
+from coursegen.commands.installation import ENGINE_FILES, PACKAGE, missing_engine_files
 
 
 def test_the_engine_file_list_is_every_file_of_the_package() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from project import ROOT, copy_project, run_build
 
-from coursegen.upgrade import upgrade_quiz
+from coursegen.source.upgrade import upgrade_quiz
 
 # The kit check of the knife-skills course as format 1 wrote a self-check: a message per tier, `tier` on questions.
 FORMAT_1_QUIZ = """\
