@@ -14,7 +14,7 @@ SCHEMA_LINE = "# yaml-language-server: $schema={up}schema/{kind}.schema.json\n"
 
 LESSON_TEMPLATE = """\
 {schema}# A lesson. The authoring guide (AUTHORING.md) explains every key.
-# Check your work with: python build.py check
+# Check your work with: {check}
 
 id: {slug}
 title: "{title}"
@@ -53,7 +53,7 @@ mistakes:
 
 QUIZ_TEMPLATE = """\
 {schema}# A quiz. Types: single, multiple, true-false, order, picture (and yes-no for self-checks).
-# Check your work with: python build.py check
+# Check your work with: {check}
 
 id: {slug}
 lesson: {lesson}
@@ -325,15 +325,16 @@ def schema_line(kind: str, *, depth: int) -> str:
     return SCHEMA_LINE.format(up="../" * depth, kind=kind)
 
 
-def lesson_file(slug: str, *, order: int) -> str:
-    """Return a starter lesson."""
+def lesson_file(slug: str, *, order: int, check: str) -> str:
+    """Return a starter lesson whose comment names the course's check command."""
     title = slug.replace("-", " ").capitalize()
-    return LESSON_TEMPLATE.format(schema=schema_line("lesson", depth=1), slug=slug, title=title, order=order)
+    schema = schema_line("lesson", depth=1)
+    return LESSON_TEMPLATE.format(schema=schema, slug=slug, title=title, order=order, check=check)
 
 
-def quiz_file(slug: str, *, lesson: str) -> str:
-    """Return a starter quiz for a lesson."""
-    return QUIZ_TEMPLATE.format(schema=schema_line("quiz", depth=1), slug=slug, lesson=lesson)
+def quiz_file(slug: str, *, lesson: str, check: str) -> str:
+    """Return a starter quiz for a lesson, whose comment names the course's check command."""
+    return QUIZ_TEMPLATE.format(schema=schema_line("quiz", depth=1), slug=slug, lesson=lesson, check=check)
 
 
 def next_order(lesson_texts: list[str]) -> int:
