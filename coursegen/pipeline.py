@@ -27,6 +27,7 @@ import yaml
 
 from . import paths, scaffold, share
 from .diagnostics import Diagnostic, error, has_errors, promote_warnings, sort_key
+from .engine_code import isolated_command
 from .gate import check_site
 from .guide import update_guide
 from .icons import Artwork, Fonts
@@ -432,7 +433,7 @@ def build_site(project: Path, *, site_dir: Path, settings: Settings, engine: str
     try:
         if engine == "zensical":
             config.write_text(zensical_config(project, site_dir=temporary), encoding="utf-8")
-            command = [str(zensical_path()), "build", "--strict", "-f", config.name]
+            command = isolated_command("zensical", "build", "--strict", "-f", config.name)
         else:
             command = mkdocs_command("build", "--strict", "--site-dir", str(temporary))
         result = subprocess.run(command, cwd=project, env=engine_env(project), capture_output=True, text=True)
@@ -468,8 +469,8 @@ def remove_stale_builds(site_dir: Path) -> None:
 
 
 def mkdocs_command(*args: str) -> list[str]:
-    """Return the command that runs MkDocs with this Python."""
-    return [sys.executable, "-m", "mkdocs", *args]
+    """Return the command that runs MkDocs with this Python, in isolated mode: no module of the course folder."""
+    return isolated_command("mkdocs", *args)
 
 
 def engine_env(project: Path | None = None) -> dict[str, str]:

@@ -13,6 +13,7 @@ import yaml
 from . import prescribe, rules
 from .convert import Converted, convert_record, did_you_mean
 from .diagnostics import Diagnostic, error, note, warning
+from .engine_code import check_engine_code
 from .load import Loaded, position
 from .model import DocsFiles, Notice, Settings, Trainer
 from .schema import DEFAULT_COLOR, SETTINGS
@@ -40,6 +41,7 @@ def read_settings(
     theme = mapping_of(top.get("theme"))
     problems: list[Diagnostic] = check_inherit(config.path, top.get("INHERIT"))
     problems += check_plain_settings(config.path, top, env)
+    problems += check_engine_code(config.path, top)
     problems += unknown_extra_keys(config.path, top.get("extra"))
     site_name = scalar_setting(top.get("site_name"), env)
     if not site_name:
