@@ -10,12 +10,14 @@ import functools
 import importlib.machinery
 import importlib.metadata
 import json
+import posixpath
 import subprocess
 import sys
+from pathlib import Path
 
 import yaml
 
-from .diagnostics import Diagnostic, error
+from .diagnostics import Diagnostic, error, note
 from .load import position
 
 # Installed plugins that run Python or code blocks named by the course itself (MkDocs or Zensical's own copy).
@@ -123,3 +125,53 @@ def plugin_problems(path: str, name: str, node: yaml.Node) -> list[Diagnostic]:
         return []
     message = f"plugin '{name}' {reason}; the build never runs code from the course folder"
     return [error(path, *position(node), message, PLUGIN_HINT)]
+
+
+SCRIPTS_HINT = (
+    "Remove extra_javascript, or, if you wrote these scripts and want every reader to run them, add:\n"
+    "  extra:\n    course:\n      allow_extra_javascript: true"
+)
+
+
+def script_entries(node: yaml.Node | None) -> list[tuple[str, yaml.Node]]:
+    """Return the paths of `extra_javascript`, written as text or as `- path: x.js` entries, with their nodes."""
+    found = []
+    for item in node.value if isinstance(node, yaml.SequenceNode) else []:
+        if isinstance(item, yaml.MappingNode):
+            item = next((v for k, v in item.value if getattr(k, "value", None) == "path"), item)
+        found.append((str(item.value) if isinstance(item, yaml.ScalarNode) else "", item))
+    return found
+
+
+def course_scripts(
+    path: str, node: yaml.Node | None, *, allowed: bool, docs: frozenset[str]
+) -> tuple[tuple[str, ...], list[Diagnostic]]:
+    """Return the course's own scripts (paths under docs/) and the diagnostics about them.
+
+    They are refused unless the course opts in with `allow_extra_javascript`; then every run says so.
+    """
+    if node is None:
+        return (), []
+    if not allowed:
+        message = "extra_javascript would publish the course's own scripts, to run in every reader's browser"
+        return (), [error(path, *position(node), message, SCRIPTS_HINT)]
+    scripts, problems = [], []
+    for name, item in script_entries(node):
+        rel = posixpath.normpath(name) if name else ""
+        if rel not in docs:
+            message = f"extra_javascript '{name}' is not a file under docs/"
+            problems.append(error(path, *position(item), message, "Name a script of docs/, like js/extra.js."))
+        else:
+            scripts.append(rel)
+    if scripts:
+        listed = ", ".join(scripts)
+        message = f"publishing the course's own scripts, run on every page: {listed}"
+        problems.append(note(path, *position(node), message))
+    return tuple(scripts), problems
+
+
+def installed_folder(package: str) -> Path | None:
+    """Return the folder of an installed package (not one of the course folder), without importing it."""
+    spec = importlib.machinery.PathFinder.find_spec(package, list(isolated_path()))
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    return Path(locations[0]) if locations else None

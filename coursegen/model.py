@@ -179,6 +179,7 @@ class Settings:
     notice: Notice | None = None
     parts: Mapping[str, str] = field(default_factory=dict)
     trainer: Trainer = Trainer()
+    extra_javascript: tuple[str, ...] = ()  # the course's own scripts, under docs/, published because it opted in
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ import yaml
 from . import paths, scaffold, share
 from .diagnostics import Diagnostic, error, has_errors, promote_warnings, sort_key
 from .engine_code import isolated_command
-from .gate import check_site
+from .gate import Trusted, check_site, read_trusted
 from .guide import update_guide
 from .icons import Artwork, Fonts
 from .images import figure_sizes
@@ -48,7 +48,7 @@ MKDOCS_TAGS = frozenset({"!ENV", "!relative"})
 PACKAGE = Path(__file__).resolve().parent
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 LOCK = ".coursegen.lock"
-GATE_FAILED = "The built site holds something that could run script in a reader's browser:\n"
+GATE_FAILED = "The built site holds what no reader should get (script, a request to another site, a private file):\n"
 DRAWING_CACHE = (
     ".coursegen-cache/drawings"  # cards, QR codes and icons by a hash of what they show: a rebuild draws only new ones
 )
@@ -390,7 +390,8 @@ def build_locked(
         return Outcome(False, generated.diagnostics, generated.texts, NOT_WRITTEN)
     changed = write_docs(project, generated)
     settings = generated.course.settings
-    ok, output = build_site(project, site_dir=site_dir, settings=settings, engine=engine)
+    trusted = read_trusted(project, generated=generated.pages, course_scripts=settings.extra_javascript)
+    ok, output = build_site(project, site_dir=site_dir, settings=settings, engine=engine, trusted=trusted)
     name = site_dir.name
     if not ok:
         failed = (
@@ -424,7 +425,9 @@ def write_docs(project: Path, generated: Generated) -> int:
     return len(plan.writes) + len(plan.deletes)
 
 
-def build_site(project: Path, *, site_dir: Path, settings: Settings, engine: str = "mkdocs") -> tuple[bool, str]:
+def build_site(
+    project: Path, *, site_dir: Path, settings: Settings, engine: str = "mkdocs", trusted: Trusted
+) -> tuple[bool, str]:
     """Build the site into a temporary folder with MkDocs or Zensical, and swap it in only if the build succeeds."""
     remove_stale_builds(site_dir)
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
@@ -443,7 +446,7 @@ def build_site(project: Path, *, site_dir: Path, settings: Settings, engine: str
         site_files = [
             (p.relative_to(temporary).as_posix(), p.read_bytes()) for p in temporary.rglob("*") if p.is_file()
         ]
-        unsafe = check_site(site_files, base=urlsplit(settings.site_url).path or "/")
+        unsafe = check_site(site_files, base=urlsplit(settings.site_url).path or "/", trusted=trusted)
         if unsafe:
             return False, GATE_FAILED + "\n".join(f"  {problem}" for problem in unsafe[:50])
         worker = service_worker(site_files, offline=settings.offline)

@@ -13,7 +13,7 @@ import yaml
 from . import prescribe, rules
 from .convert import Converted, convert_record, did_you_mean
 from .diagnostics import Diagnostic, error, note, warning
-from .engine_code import check_engine_code
+from .engine_code import check_engine_code, course_scripts
 from .load import Loaded, position
 from .model import DocsFiles, Notice, Settings, Trainer
 from .schema import DEFAULT_COLOR, SETTINGS
@@ -67,6 +67,9 @@ def read_settings(
     short_name, short_problems = pick_short_name(config.path, course.get("short_name"), site_name, top.get("site_name"))
     problems += short_problems
     problems += check_contrast(config.path, config.node, course.get("theme_color") or DEFAULT_COLOR)
+    allowed = bool(course.get("allow_extra_javascript"))
+    scripts, found = course_scripts(config.path, top.get("extra_javascript"), allowed=allowed, docs=docs.files)
+    problems += found
     diagnostics += problems
     if any(p.severity == "error" for p in problems) or not site_name:
         return None
@@ -83,6 +86,7 @@ def read_settings(
         notice=notice_of(course.get("notice")),
         parts={p["folder"]: p["title"] for p in course.get("parts") or ()},
         trainer=Trainer(**{k: v for k, v in (values.get("trainer") or {}).items() if v}),
+        extra_javascript=scripts,
     )
 
 
