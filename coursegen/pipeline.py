@@ -31,12 +31,13 @@ from .engine_code import isolated_command
 from .gate import Trusted, check_site, read_trusted
 from .guide import update_guide
 from .icons import Artwork, Fonts
-from .images import figure_sizes
+from .images import figure_sizes, image_problem
 from .json_schema import schema_files
 from .load import MAX_FILE_BYTES, Loaded, load, too_big
 from .model import Course, DocsFiles, Settings
 from .offline import icon_key, icons, manifest_json, service_worker
 from .render import page_heads, render_course
+from .rules import IMAGE_SUFFIXES
 from .theme import Stylesheet, theme_files
 from .validate import Sources, validate_course
 from .write import Content, Plan, apply_plan, plan_writes, read_manifest, recover_site, swap_site, write_atomic
@@ -203,7 +204,20 @@ def list_docs(project: Path) -> DocsFiles:
                     escapes.add(rel)
             elif name in filenames and path.is_file():
                 files.add(rel)
-    return DocsFiles(frozenset(files), frozenset(outside), frozenset(escapes))
+    return DocsFiles(frozenset(files), frozenset(outside), frozenset(escapes), read_image_problems(docs, files))
+
+
+def read_image_problems(docs: Path, files: set[str]) -> dict[str, str]:
+    """Read every image of docs/ and say which cannot be read and drawn safely, and why."""
+    found = {}
+    for rel in sorted(f for f in files if f.lower().endswith(IMAGE_SUFFIXES)):
+        try:
+            problem = image_problem((docs / rel).read_bytes(), name=rel)
+        except OSError as exc:
+            problem = f"cannot be read ({exc.strerror})"
+        if problem:
+            found[rel] = problem
+    return found
 
 
 def read_figures(course: Course, docs_dir: Path) -> dict[str, bytes]:

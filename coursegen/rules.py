@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 
 from .convert import Converted, did_you_mean
 from .diagnostics import Diagnostic, error, warning
+from .images import IMAGE_HINT
 from .markup import scheme_of, unsafe_links
 from .model import DocsFiles
 from .schema import MAX_LEVELS, QUESTION_TYPES, SLUG_PATTERN, TYPE_KEYS
@@ -217,6 +218,8 @@ def check_image(src: str, out: Converted, where: tuple, *, docs: DocsFiles) -> N
             f"image file 'docs/{src}' does not exist{nearby_image(path, docs)}",
             "Check the spelling, or add the file under docs/.",
         )
+    elif docs.image_problems.get(path.as_posix()):
+        out.error(where, f"image 'docs/{src}' {docs.image_problems[path.as_posix()]}", IMAGE_HINT)
 
 
 def nearby_image(path: PurePosixPath, docs: DocsFiles) -> str:
