@@ -175,3 +175,11 @@ def installed_folder(package: str) -> Path | None:
     spec = importlib.machinery.PathFinder.find_spec(package, list(isolated_path()))
     locations = list(spec.submodule_search_locations or []) if spec else []
     return Path(locations[0]) if locations else None
+
+
+@functools.cache
+def theme_languages() -> frozenset[str]:
+    """Return the languages the installed Material translates its own words into (none if it is not found)."""
+    folder = installed_folder("material")
+    languages = folder / "templates/partials/languages" if folder else None
+    return frozenset(p.stem for p in languages.glob("*.html")) if languages and languages.is_dir() else frozenset()

@@ -607,6 +607,9 @@ def init_course(folder: Path, *, name: str | None = None, language: str = "en") 
     if folder.exists() and any(folder.iterdir()):
         return Outcome(False, message=f"{folder} is not empty; pick a new folder for the course.")
     title = name or folder.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize() or "My course"
+    problem = scaffold.init_problem(name=title, language=language)
+    if problem:
+        return Outcome(False, message=problem)
     files = scaffold.course_files(name=title, language=language, schemas=schema_files())
     try:
         for rel, text in files.items():

@@ -13,7 +13,7 @@ import yaml
 from . import prescribe, rules
 from .convert import Converted, convert_record, did_you_mean
 from .diagnostics import Diagnostic, error, note, warning
-from .engine_code import check_engine_code, course_scripts
+from .engine_code import check_engine_code, course_scripts, theme_languages
 from .load import Loaded, position
 from .model import DocsFiles, Notice, Settings, Trainer
 from .schema import DEFAULT_COLOR, SETTINGS
@@ -52,7 +52,10 @@ def read_settings(
     problems += prescribe.check_not_in_nav(config.path, top.get("not_in_nav"), config.node)
     language = scalar_setting(theme.get("language"), env) or DEFAULT_LANGUAGE
     catalogue_code = catalogue_for(language, catalogues)
-    if catalogue_code is None:
+    known = theme_languages()
+    if known and language not in known:
+        problems.append(unknown_language(config.path, theme.get("language"), language, known))
+    elif catalogue_code is None:
         problems.append(no_catalogue(config.path, theme.get("language"), language, catalogues))
     extra = mapping_of(top.get("extra"))
     out = Converted(config.path)
@@ -361,6 +364,18 @@ def no_catalogue(path: str, node: yaml.Node | None, language: str, catalogues: M
         "Catalogues: "
         + ", ".join(sorted(catalogues))
         + ". Translate single strings under extra.strings, or add a catalogue (AUTHORING.md, Another language).",
+    )
+
+
+def unknown_language(path: str, node: yaml.Node | None, language: str, known: frozenset[str]) -> Diagnostic:
+    """Refuse a theme.language that Material has no words for: its templates would fail to build."""
+    line, column = position(node) if node is not None else (1, 1)
+    return error(
+        path,
+        line,
+        column,
+        f"theme.language {language[:40]!r} is not a language the theme knows",
+        "Use a language code such as en, fr, de, es, pt-BR (" + str(len(known)) + " are known), or en for English.",
     )
 
 
