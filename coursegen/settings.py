@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import yaml
 
 from . import prescribe, rules
-from .convert import Converted, convert_record, did_you_mean
+from .convert import CONTROL, Converted, convert_record, did_you_mean
 from .diagnostics import Diagnostic, error, note, warning
 from .engine_code import check_engine_code, course_scripts, theme_languages
 from .load import Loaded, position
@@ -171,6 +171,14 @@ def override_entry(node: yaml.Node, english: Entry, out: Converted, where: tuple
         shape = "text" if isinstance(english, str) else "a mapping of plural forms (one, other)"
         out.error(where, f"this string should be {shape}", f"English has: {english}")
         return None
+    invisible = next((CONTROL.search(text) for text in texts_of(entry) if CONTROL.search(text)), None)
+    if invisible:
+        out.error(
+            where,
+            f"this string holds an invisible control character (U+{ord(invisible.group()):04X})",
+            "Text pasted from a PDF or a word processor can carry one. Retype the text around it, or delete it.",
+        )
+        return None
     extra_names = placeholders(entry) - placeholders(english)
     if extra_names:
         out.error(
@@ -182,6 +190,11 @@ def override_entry(node: yaml.Node, english: Entry, out: Converted, where: tuple
         )
         return None
     return entry
+
+
+def texts_of(entry: Entry) -> list[str]:
+    """Return the text of a string, or of each of its plural forms."""
+    return [entry] if isinstance(entry, str) else list(entry.values())
 
 
 def notice_of(values: dict | None) -> Notice | None:
