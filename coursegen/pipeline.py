@@ -7,6 +7,7 @@ they were.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import functools
 import importlib.util
@@ -40,7 +41,17 @@ from .render import page_heads, render_course
 from .rules import IMAGE_SUFFIXES
 from .theme import Stylesheet, theme_files
 from .validate import Sources, validate_course
-from .write import Content, Plan, apply_plan, plan_writes, read_manifest, recover_site, swap_site, write_atomic
+from .write import (
+    Content,
+    Plan,
+    apply_plan,
+    leftover_site,
+    plan_writes,
+    read_manifest,
+    recover_site,
+    swap_site,
+    write_atomic,
+)
 
 SOURCE_FOLDERS = ("lessons", "quizzes", "programs")
 NESTED_FOLDERS = ("lessons", "quizzes")  # lessons in parts (lessons/week-1/), quizzes anywhere under quizzes/
@@ -351,10 +362,24 @@ def build(
             return build_locked(project, site_dir=site_dir, strict=strict, engine=engine, env=env, started=started)
     except OSError as exc:
         where = Path(exc.filename).name if exc.filename else "a file"
-        return Outcome(False, message=f"The build stopped: cannot write {where} ({exc.strerror}). {NOT_SWAPPED}")
+        reason = DISK_FULL if exc.errno == errno.ENOSPC else f"cannot write {where} ({exc.strerror})."
+        return Outcome(False, message=f"The build stopped: {reason} {site_state(site_dir)}")
 
 
 NOT_SWAPPED = "The site folder was left as it was; fix the cause, then build again."
+DISK_FULL = "the disk is full (no space left on the device): free some space, then build again."
+
+
+def site_state(site_dir: Path) -> str:
+    """Say truly where the site is after a build stopped on an error of the file system."""
+    if not site_dir.exists() and leftover_site(site_dir):
+        return f"The last good site is in {leftover_site(site_dir)}/; the next build puts it back as {site_dir.name}/."
+    return NOT_SWAPPED
+
+
+def engine_output(output: str) -> str:
+    """Return the engine's output for the author, with a full disk said in one line instead of a traceback."""
+    return DISK_FULL.capitalize() if "No space left on device" in output or "[Errno 28]" in output else output
 
 
 @contextlib.contextmanager
@@ -411,9 +436,12 @@ def build_locked(
         failed = (
             "The site was not published" if output.startswith(GATE_FAILED) else f"{engine} could not build the site"
         )
-        return Outcome(False, generated.diagnostics, generated.texts, f"{failed}; {name}/ was left as it was.", output)
+        detail = engine_output(output)
+        return Outcome(False, generated.diagnostics, generated.texts, f"{failed}; {name}/ was left as it was.", detail)
     seconds = time.perf_counter() - started
     message = f"Built {len(generated.pages)} generated files ({changed} changed) into {name}/ in {seconds:.1f} s."
+    if leftover_site(site_dir):
+        message += f" The old site could not be removed: delete {leftover_site(site_dir)}/ by hand."
     return Outcome(True, generated.diagnostics, generated.texts, message)
 
 
