@@ -6,7 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from coursegen.pipeline import init_course, new_lesson
+from coursegen.commands.init import init_course
+from coursegen.commands.new import new_lesson
 
 
 def test_new_lesson_after_a_lesson_whose_order_has_5000_digits(sample_project: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coursegen.gate import Trusted, check_site, sha256
+from coursegen.output.gate import Trusted, check_site, sha256
 
 ENGINE_SCRIPT = b"document.body.dataset.cqReady = '1';"
 TRUSTED = Trusted(scripts=frozenset({sha256(ENGINE_SCRIPT)}), private=frozenset({sha256(b"# Theme notes\n")}))

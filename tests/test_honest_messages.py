@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from coursegen import pipeline, write
-from coursegen.pipeline import build, engine_output
+from coursegen.commands import build as build_command
+from coursegen.commands.build import build, engine_output
+from coursegen.output import swap
 
 
 def built(project: Path) -> Path:
@@ -32,7 +33,7 @@ def test_an_old_site_that_cannot_be_removed_is_named_and_the_new_one_is_said_to_
             return None  # as if every file in it were read-only
         return real_rmtree(path, *args, **kwargs)
 
-    monkeypatch.setattr(write.shutil, "rmtree", refuse_previous)
+    monkeypatch.setattr(swap.shutil, "rmtree", refuse_previous)
     outcome = build(sample_project, site_dir=Path("site"), env={})
 
     assert outcome.ok
@@ -52,7 +53,7 @@ def test_a_new_site_that_cannot_be_moved_in_leaves_the_old_one_in_place_as_said(
             raise PermissionError(errno.EACCES, "Permission denied", str(target))
         real_replace(source, target)
 
-    monkeypatch.setattr(write.os, "replace", refuse_new)
+    monkeypatch.setattr(swap.os, "replace", refuse_new)
     outcome = build(sample_project, site_dir=Path("site"), env={})
 
     assert not outcome.ok
@@ -67,7 +68,7 @@ def test_a_full_disk_while_writing_is_said_in_one_line(sample_project: Path, mon
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", "docs/lessons/x.md")
 
-    monkeypatch.setattr(pipeline, "write_docs", full)
+    monkeypatch.setattr(build_command, "write_docs", full)
     outcome = build(sample_project, site_dir=Path("site"), env={})
 
     assert not outcome.ok
