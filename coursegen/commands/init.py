@@ -17,7 +17,8 @@ def init_course(folder: Path, *, name: str | None = None, language: str = "en", 
     if folder.exists() and any(folder.iterdir()):
         return Outcome(False, message=f"{folder} is not empty; pick a new folder for the course.")
     title = name or folder.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize() or "My course"
-    problem = scaffold.init_problem(name=title, language=language) or scaffold.init_problem(name=short or "", language=language)
+    problem = scaffold.init_problem(name=title, language=language)
+    problem = problem or scaffold.init_problem(name=short or "", language=language)
     if problem:
         return Outcome(False, message=problem)
     starters = {p.stem: p for p in sorted((PACKAGE / "catalogues/starter").glob("*.yml"))}
