@@ -33,8 +33,8 @@ def test_init_refuses_a_name_of_more_than_one_line(tmp_path: Path) -> None:
 
 def test_init_writes_quotes_and_backslashes_of_a_name_as_they_are(tmp_path: Path) -> None:
     name = 'Chef\'s "knife" \\ skills: #1'
-    outcome = init_course(tmp_path / "course", name=name, language="pt-BR")
+    outcome = init_course(tmp_path / "course", name=name, language="fr")
     assert outcome.ok, outcome.message
     settings = yaml.safe_load((tmp_path / "course/mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     assert settings["site_name"] == name
-    assert settings["theme"]["language"] == "pt-BR"
+    assert settings["theme"]["language"] == "fr"
