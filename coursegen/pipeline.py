@@ -10,6 +10,7 @@ import contextlib
 import fcntl
 import functools
 import importlib.util
+import json
 import os
 import shutil
 import signal
@@ -428,14 +429,9 @@ def build_site(project: Path, *, site_dir: Path, settings: Settings, engine: str
     remove_stale_builds(site_dir)
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     temporary.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read the site
-    config = project / f".zensical-{temporary.name}.yml"
     try:
-        if engine == "zensical":
-            config.write_text(zensical_config(project, site_dir=temporary), encoding="utf-8")
-            command = [str(zensical_path()), "build", "--strict", "-f", config.name]
-        else:
-            command = mkdocs_command("build", "--strict", "--site-dir", str(temporary))
-        result = subprocess.run(command, cwd=project, env=engine_env(project), capture_output=True, text=True)
+        with engine_command(project, engine=engine, site_dir=temporary) as command:
+            result = subprocess.run(command, cwd=project, env=engine_env(project), capture_output=True, text=True)
         if result.returncode != 0:
             # The temporary folder's name changes at every build; name it as the author knows it.
             return False, (result.stdout + result.stderr).replace(str(temporary), f"{site_dir.name} (being built)")
@@ -450,14 +446,57 @@ def build_site(project: Path, *, site_dir: Path, settings: Settings, engine: str
         swap_site(temporary, site_dir)
         return True, result.stdout + result.stderr
     finally:
-        config.unlink(missing_ok=True)
         if temporary.exists():
             shutil.rmtree(temporary)
 
 
-def zensical_config(project: Path, *, site_dir: Path) -> str:
-    """Return mkdocs.yml with site_dir pointing at the temporary folder, since Zensical has no --site-dir."""
-    return (project / CONFIG).read_text(encoding="utf-8").rstrip("\n") + f"\nsite_dir: {site_dir.as_posix()}\n"
+@contextlib.contextmanager
+def engine_command(project: Path, *, engine: str, site_dir: Path) -> Iterator[list[str]]:
+    """Yield the command that builds the site into `site_dir`; Zensical's own config lives as long as the build."""
+    if engine != "zensical":
+        yield mkdocs_command("build", "--strict", "--site-dir", str(site_dir))
+        return
+    config = project / f".zensical-{site_dir.name}.yml"
+    templates = project / f".zensical-{site_dir.name}-templates"
+    try:
+        copy_templates(project / paths.OVERRIDES, templates)
+        config.write_text(zensical_config(site_dir=site_dir, templates=templates), encoding="utf-8")
+        yield [str(zensical_path()), "build", "--strict", "-f", config.name]
+    finally:
+        config.unlink(missing_ok=True)
+        shutil.rmtree(templates, ignore_errors=True)
+
+
+def copy_templates(overrides: Path, target: Path) -> None:
+    """Copy the templates (*.html) of overrides/ into `target`, the only theme files Zensical is shown.
+
+    Zensical publishes every file of `theme.custom_dir` that is not a template, README.md included;
+    MkDocs leaves READMEs out. Nothing else in overrides/ belongs on the site.
+    """
+    target.mkdir()
+    for template in sorted(overrides.rglob("*.html")):
+        if template.is_file() and not template.is_symlink():
+            destination = target / template.relative_to(overrides)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(template, destination)
+
+
+def zensical_config(*, site_dir: Path, templates: Path) -> str:
+    """Return Zensical's config for one build: mkdocs.yml, with what Zensical must do differently from MkDocs.
+
+    Zensical has no --site-dir; it reads the templates from their own folder (`copy_templates`); and its
+    `classic` variant is the look the theme is made for (the default, `modern`, draws a white header where
+    the course's colour belongs). JSON strings are YAML strings, so any folder name is quoted safely.
+    """
+    lines = (
+        "# Written by build.py for one Zensical build, and removed after it.",
+        f"INHERIT: {CONFIG}",
+        f"site_dir: {json.dumps(site_dir.as_posix())}",
+        "theme:",
+        f"  custom_dir: {json.dumps(templates.name)}",
+        "  variant: classic",
+    )
+    return "\n".join(lines) + "\n"
 
 
 def remove_stale_builds(site_dir: Path) -> None:
