@@ -13,10 +13,9 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from conftest import PHONE, build_copy, free_port, wake_material
+from conftest import PHONE, wake_material
 from pagecheck import STRICT_CSP
 from playwright.sync_api import Browser, Page, Route, expect
-from project import SAMPLE
 
 QUIZ = "quizzes/01-first-steps/"
 OTHER_QUIZ = "quizzes/02-red-flags/"
@@ -44,14 +43,10 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) cqProbe.s
 CLICKS_PER_QUESTION = "[...document.querySelectorAll('.cq-question')].map((f) => cqProbe.clicks.get(f) || 0)"
 
 
-@pytest.fixture(scope="module", params=["as served", "strict CSP"])
-def base(request, tmp_path_factory: pytest.TempPathFactory, serve) -> str:
+@pytest.fixture(params=["as served", "strict CSP"])
+def base(request, site_at_its_address) -> str:
     """The sample course built for, and served at, one address (so instant navigation is on)."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    site = build_copy(tmp_path_factory.mktemp("first-touch") / "course", course=SAMPLE, env={"SITE_URL": url})
-    headers = {"Content-Security-Policy": STRICT_CSP} if request.param == "strict CSP" else {}
-    return serve(site, headers=headers, port=port)
+    return site_at_its_address(csp=STRICT_CSP if request.param == "strict CSP" else "")
 
 
 @pytest.fixture

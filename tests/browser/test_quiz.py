@@ -6,10 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import build_copy, free_port, wake_material
+from conftest import wake_material
 from pagecheck import STRICT_CSP, axe_violations
 from playwright.sync_api import Page, expect
-from project import SAMPLE
 
 QUIZ = "quizzes/01-first-steps/"
 SELF_CHECK = "quizzes/02-red-flags-check/"
@@ -261,13 +260,10 @@ def test_real_red_flag_self_check_sends_any_yes_to_get_care(phone: Page, serve, 
         expect(care).to_contain_text(title)
 
 
-@pytest.fixture(scope="module")
-def instant_base(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
+@pytest.fixture
+def instant_base(site_at_its_address) -> str:
     """The sample course built for, and served at, one address, so Material's instant navigation is on."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    site = build_copy(tmp_path_factory.mktemp("instant") / "course", course=SAMPLE, env={"SITE_URL": url})
-    return serve(site, port=port)
+    return site_at_its_address()
 
 
 def test_answers_and_marks_come_back_after_instant_navigation(phone: Page, instant_base: str) -> None:

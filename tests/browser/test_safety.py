@@ -52,7 +52,7 @@ def poison(value: object, key: str = "") -> object:
 
 
 @pytest.fixture(scope="module")
-def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def poisoned_site(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
     project = copy_project(tmp_path_factory.mktemp("poisoned") / "course")
     for path in [*project.glob("lessons/*.yml"), *project.glob("quizzes/*.yml"), *project.glob("programs/*.yml")]:
         path.write_text(yaml.safe_dump(poison(yaml.safe_load(path.read_text())), allow_unicode=True, width=1000))
@@ -61,7 +61,7 @@ def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         config.read_text() + f"  trainer:\n    name: {yaml.safe_dump(SHORT + 'Sam').strip()}\n"
         f"    city: {yaml.safe_dump(LONG).strip()}\n"
     )
-    result = run_build(project, "build")
+    result = run_build(project, "build", "--engine", engine)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 

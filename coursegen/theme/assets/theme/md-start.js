@@ -10,7 +10,8 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
 /* A link's fragment is anyone's to write. Zensical's bundle reads it with decodeURIComponent, which throws
    "URI malformed" on a broken escape such as #%E0%A4%A; Material's does not. So a fragment that does not
    decode is rewritten with every % escaped, before any other script reads it: it then reads as the text it
-   shows, on both engines. It runs again when the fragment changes, before the bundle's own listener. */
+   shows, on both engines. It runs again when the fragment changes (popstate comes first, then hashchange),
+   before the bundle's own listeners. */
 (() => {
   const mend = () => {
     try {
@@ -20,6 +21,7 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
     }
   };
   mend();
+  addEventListener("popstate", mend);
   addEventListener("hashchange", mend);
 })();
 
