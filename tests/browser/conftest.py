@@ -16,6 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from pagecheck import STRICT_CSPS
 from playwright.sync_api import Browser, Page, sync_playwright
 from project import ROOT, copy_project, run_build
 
@@ -57,6 +58,12 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     free = item.get_closest_marker("engine_free")
     if free and engine and engine != ENGINES[0]:
         pytest.skip(f"runs once, on {ENGINES[0]}: {free.args[0]}")
+
+
+@pytest.fixture(scope="session")
+def strict_csp(engine: str) -> str:
+    """The strictest Content-Security-Policy a site built by this run's engine works under."""
+    return STRICT_CSPS[engine]
 
 
 @pytest.fixture(scope="session")

@@ -99,7 +99,7 @@ def test_a_hostile_fragment_throws_nothing(phone: Page, serve, built_site: Path,
 
 
 @pytest.mark.only_on("zensical", "Zensical keeps its bundle in the page; MkDocs' waits for the first touch")
-def test_zensical_runs_its_bundle_at_once_and_the_palette_toggle_is_kept(browser: Browser, serve, sample_site) -> None:
+def test_the_bundle_runs_at_once_and_the_palette_toggle_is_kept(browser: Browser, serve, sample_site) -> None:
     context = browser.new_context(**PHONE)
     page = context.new_page()
     page.goto(serve(sample_site) + "quizzes/01-first-steps/")

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 
 import pytest
 from conftest import PHONE, wake_material
-from pagecheck import STRICT_CSP
 from playwright.sync_api import Browser, Page, Route, expect
 
 QUIZ = "quizzes/01-first-steps/"
@@ -44,9 +43,9 @@ CLICKS_PER_QUESTION = "[...document.querySelectorAll('.cq-question')].map((f) =>
 
 
 @pytest.fixture(params=["as served", "strict CSP"])
-def base(request, site_at_its_address) -> str:
+def base(request, site_at_its_address, strict_csp: str) -> str:
     """The sample course built for, and served at, one address (so instant navigation is on)."""
-    return site_at_its_address(csp=STRICT_CSP if request.param == "strict CSP" else "")
+    return site_at_its_address(csp=strict_csp if request.param == "strict CSP" else "")
 
 
 @pytest.fixture
@@ -81,6 +80,7 @@ def header_boxes(page: Page) -> list[dict]:
     )
 
 
+@pytest.mark.only_on("mkdocs", "Zensical keeps its bundle in the page, loaded at once (BENCHMARKS.md, Zensical)")
 def test_a_page_loads_without_the_bundle_until_the_reader_acts(reader: Page, base: str) -> None:
     reader.goto(base + QUIZ, wait_until="networkidle")
     reader.wait_for_timeout(500)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import wake_material
-from pagecheck import STRICT_CSP, axe_violations
+from pagecheck import axe_violations
 from playwright.sync_api import Page, expect
 
 QUIZ = "quizzes/01-first-steps/"
@@ -178,9 +178,11 @@ def test_with_scripts_off_answers_sit_behind_show_answer(browser, serve, sample_
     context.close()
 
 
-def test_quiz_works_under_a_strict_content_security_policy(phone: Page, serve, sample_site: Path) -> None:
+def test_quiz_works_under_a_strict_content_security_policy(
+    phone: Page, serve, sample_site: Path, strict_csp: str
+) -> None:
     phone.add_init_script("window.csp = []; addEventListener('securitypolicyviolation', e => csp.push(e.blockedURI))")
-    phone.goto(serve(sample_site, headers={"Content-Security-Policy": STRICT_CSP}) + QUIZ)
+    phone.goto(serve(sample_site, headers={"Content-Security-Policy": strict_csp}) + QUIZ)
     answer_all_right(phone)
     for question_id in ("where-bend", "cues", "is-cure", "order", "picture"):
         expect(question(phone, question_id).locator("[data-cq-feedback]")).to_contain_text("Right.")
