@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import quote
 
-from .model import Course, Lesson, Program, Quiz
+from .course import Course, Lesson, Program, Quiz
 
 DOCS = "docs"
 OVERRIDES = "overrides"
@@ -31,6 +31,7 @@ PRESCRIBED_PAGE = f"{SHARED}/program.md"
 PROGRESS_PAGE = f"{SHARED}/progress.md"
 COURSE_DATA = f"{SHARED}/course.json"
 NOT_IN_NAV = f"/{SHARED}/"
+SHARED_PAGES = (PRESCRIBE_PAGE, PRESCRIBED_PAGE, PROGRESS_PAGE)
 
 
 def lesson_page(lesson: Lesson, course: Course) -> str:

@@ -1,6 +1,6 @@
 """Load YAML safely into a node tree that keeps the line and column of every value.
 
-Nothing here constructs Python objects from tags: the composer builds plain nodes, and `validate.py`
+Nothing here constructs Python objects from tags: the composer builds plain nodes, and each file's module
 turns them into the typed model. So `!!python/object` cannot run, and aliases are refused before
 they can expand.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .diagnostics import Diagnostic, error
+from ..model.diagnostics import Diagnostic, error
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser when present: same nodes, faster
 MAX_FILE_BYTES = 1_000_000

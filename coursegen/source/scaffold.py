@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .schema import SLUG_PATTERN
+from ..model.schema import SLUG_PATTERN
 
 SCHEMA_LINE = "# yaml-language-server: $schema={up}schema/{kind}.schema.json\n"
 

@@ -1,6 +1,6 @@
 """The course file formats, defined once.
 
-These specs drive the validator (`validate.py`), the published JSON Schema files (`json_schema.py`)
+These specs drive the checks (`source/convert.py`), the published JSON Schema files (`json_schema.py`)
 and the field tables of the authoring guide (`guide.py`). Change a format here and all three follow.
 """
 

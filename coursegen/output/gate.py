@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from html.parser import HTMLParser
 from xml.etree import ElementTree
 
-from .markup import unsafe_address
+from ..source.markup import unsafe_address
 
 ADDRESS_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "data")
 SCRIPT_FOLDERS = ("assets/javascripts/", "assets/coursegen/")  # Material's bundle and worker; ours

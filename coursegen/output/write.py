@@ -1,4 +1,4 @@
-"""Write generated files into the course folder and swap a freshly built site into place.
+"""Write generated files into the course folder: plan first, then apply.
 
 The build owns only the files it wrote (pages in docs/, the theme in overrides/ and docs/assets/),
 recorded with their hashes in a manifest. A file it did not write is never changed or deleted, and a
@@ -10,11 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Diagnostic, error
+from ..model.diagnostics import Diagnostic, error
 
 MANIFEST = ".coursegen-manifest.json"
 MANIFEST_VERSION = 2
@@ -200,22 +199,3 @@ def remove_empty_parents(path: Path, *, stop: Path) -> None:
     while folder != stop and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
-
-
-def recover_site(site: Path) -> None:
-    """Put back the previous site if a build was stopped between the two renames of a swap."""
-    previous = site.with_name(site.name + ".previous")
-    if not site.exists() and previous.is_dir():
-        os.replace(previous, site)
-
-
-def swap_site(built: Path, site: Path) -> None:
-    """Replace the site folder with a freshly built one, keeping the old one until the new one is in."""
-    previous = site.with_name(site.name + ".previous")
-    if previous.exists():
-        shutil.rmtree(previous)
-    if site.exists():
-        os.replace(site, previous)
-    os.replace(built, site)
-    if previous.exists():
-        shutil.rmtree(previous)

@@ -16,9 +16,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import paths
+from ..model import paths
+from ..model.course import Course, Lesson, Settings
 from .icons import Artwork, Fonts, card_icon, rasterize
-from .model import Course, Lesson, Settings
 
 if TYPE_CHECKING:
     from PIL import Image, ImageDraw

@@ -6,9 +6,8 @@ list of lessons. Progress moves between devices the same way, through `shared/pr
 sent to a server: the pages are plain HTML made here, and `program.js` and `progress.js` add the
 behaviour (CONTRACT.md, "Programs made in the browser").
 
-These pages must stay out of the readers' menu. MkDocs puts every page in the menu it makes unless
-mkdocs.yml lists it under `not_in_nav`, and nothing but mkdocs.yml can say so, so the build checks
-that setting (`check_not_in_nav`).
+These pages must stay out of the readers' menu: settings.py checks that mkdocs.yml lists them under
+`not_in_nav`.
 """
 
 from __future__ import annotations
@@ -16,33 +15,16 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-import pathspec
-import yaml
 from babel import Locale, UnknownLocaleError
 
-from . import paths
-from .diagnostics import Diagnostic, error
+from ..model import paths
+from ..model.course import Course, Program
+from ..model.strings import Strings
 from .jinja import templates
-from .load import position
-from .model import Course, Program
-from .strings import Strings
 
 NOTE_MAX = 280  # characters of a trainer's note: a text message, not a letter
 NAME_MAX = 40  # characters of a client's first name
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-SHARED_PAGES = (paths.PRESCRIBE_PAGE, paths.PRESCRIBED_PAGE, paths.PROGRESS_PAGE)
-NOT_IN_NAV_HINT = f"Add these lines to mkdocs.yml:\n  not_in_nav: |\n    {paths.NOT_IN_NAV}"
-
-
-def check_not_in_nav(path: str, node: yaml.Node | None, top: yaml.Node) -> list[Diagnostic]:
-    """Require mkdocs.yml to keep the trainer's and the browser-made pages out of the readers' menu."""
-    patterns = node.value if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str) else ""
-    spec = pathspec.GitIgnoreSpec.from_lines(patterns.splitlines())
-    if all(spec.match_file(page) for page in SHARED_PAGES):
-        return []
-    line, column = position(node) if node is not None else (position(top)[0], 1)
-    message = f"mkdocs.yml must keep the trainer's pages out of the menu: not_in_nav should list {paths.NOT_IN_NAV}"
-    return [error(path, line, column, message, NOT_IN_NAV_HINT)]
 
 
 def course_data(course: Course, *, quiz_titles: Mapping[str, str]) -> str:

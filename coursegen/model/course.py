@@ -1,4 +1,4 @@
-"""The typed course model: frozen dataclasses built by `validate.py` and read by `render.py`."""
+"""The typed course model: frozen dataclasses built by `source/validate.py` and read by `site/`."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
-"""First validation pass: walk YAML nodes against a schema Record, checking keys and types.
+"""A file's shape: walk YAML nodes against a schema Record, checking keys and types.
 
-The result is plain Python values plus the position of every value, so the second pass
-(`validate.py`) can report rule violations at the right line.
+The result is plain Python values plus the position of every value, so that the file's own module
+(`lesson.py`, `quiz.py`, `program.py`, `settings.py`) can report a broken rule at the right line.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .diagnostics import Diagnostic, error
+from ..model.diagnostics import Diagnostic, error
+from ..model.schema import SLUG_PATTERN, Field, Record
 from .load import position
-from .schema import SLUG_PATTERN, Field, Record
 
 Path = tuple  # e.g. ("questions", 0, "options")
 

@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from dataclasses import replace
 from html import escape
 
+from ..model.course import Option, Question, Quiz
+from ..model.schema import QUESTION_TYPES
+from ..model.strings import Strings
 from .jinja import templates
-from .model import Option, Question, Quiz
-from .schema import QUESTION_TYPES
-from .strings import Strings
 
 ImageSizes = Mapping[str, tuple[int, int]]
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import rcssmin
 import rjsmin
 
-from . import paths
-from .model import Course
-from .strings import jinja_literal, script_json
+from ..model import paths
+from ..model.course import Course
+from ..model.strings import jinja_literal, script_json
 
 THEME_FOLDERS = {"overrides/": paths.OVERRIDES + "/", "assets/": paths.DOCS + "/assets/coursegen/"}
 SECTION_KEYS = {

@@ -13,10 +13,10 @@ import hashlib
 import json
 from collections.abc import Iterable
 
-from . import paths
+from ..model import paths
+from ..model.course import Settings
 from .icons import Artwork, Fonts, app_icon
 from .jinja import template_text
-from .model import Settings
 
 SKIPPED = ("assets/javascripts/lunr/", "sw.js", "previews/")  # not needed to read offline
 SKIPPED_SUFFIXES = (".gz", ".map")

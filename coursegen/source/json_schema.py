@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from ..model.schema import FORMATS, QUESTION, QUESTION_TYPES, TYPE_KEYS, Field, Record
 from .convert import CHECKS
-from .schema import FORMATS, QUESTION, QUESTION_TYPES, TYPE_KEYS, Field, Record
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 PATTERNS = {kind: regex.pattern for kind, (regex, _hint) in CHECKS.items()}
