@@ -95,7 +95,7 @@ def test_a_page_loads_without_the_bundle_until_the_reader_acts(reader: Page, bas
     assert reader.problems == []
 
 
-@pytest.mark.only_on("mkdocs", "Zensical's bundle is a plain script of the page: until it arrives, the page has not loaded")
+@pytest.mark.only_on("mkdocs", "Zensical's bundle is a plain script of the page: the page loads only with it")
 def test_before_the_bundle_a_page_reads_its_drawer_opens_and_a_quiz_answer_is_saved(reader: Page, base: str) -> None:
     held = hold_bundle(reader)
     reader.goto(base + QUIZ)
