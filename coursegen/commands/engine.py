@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import paths
+from .installed import isolated_command
 from .read import CONFIG
 
 
@@ -33,7 +34,7 @@ def engine_command(project: Path, *, engine: str, site_dir: Path) -> Iterator[li
     try:
         copy_templates(project / paths.OVERRIDES, templates)
         config.write_text(zensical_config(site_dir=site_dir, templates=templates), encoding="utf-8")
-        yield [str(zensical_path()), "build", "--strict", "-f", config.name]
+        yield isolated_command("zensical", "build", "--strict", "-f", config.name)
     finally:
         config.unlink(missing_ok=True)
         shutil.rmtree(templates, ignore_errors=True)
@@ -84,8 +85,8 @@ def zensical_config(*, site_dir: Path, templates: Path) -> str:
 
 
 def mkdocs_command(*args: str) -> list[str]:
-    """Return the command that runs MkDocs with this Python."""
-    return [sys.executable, "-m", "mkdocs", *args]
+    """Return the command that runs MkDocs with this Python, in isolated mode: no module of the course folder."""
+    return isolated_command("mkdocs", *args)
 
 
 def engine_env(project: Path | None = None) -> dict[str, str]:
