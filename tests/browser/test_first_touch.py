@@ -13,10 +13,8 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from conftest import PHONE, build_copy, free_port, wake_material
-from pagecheck import STRICT_CSP
+from conftest import PHONE, wake_material
 from playwright.sync_api import Browser, Page, Route, expect
-from project import SAMPLE
 
 QUIZ = "quizzes/01-first-steps/"
 OTHER_QUIZ = "quizzes/02-red-flags/"
@@ -44,14 +42,10 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) cqProbe.s
 CLICKS_PER_QUESTION = "[...document.querySelectorAll('.cq-question')].map((f) => cqProbe.clicks.get(f) || 0)"
 
 
-@pytest.fixture(scope="module", params=["as served", "strict CSP"])
-def base(request, tmp_path_factory: pytest.TempPathFactory, serve) -> str:
+@pytest.fixture(params=["as served", "strict CSP"])
+def base(request, site_at_its_address, strict_csp: str) -> str:
     """The sample course built for, and served at, one address (so instant navigation is on)."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    site = build_copy(tmp_path_factory.mktemp("first-touch") / "course", course=SAMPLE, env={"SITE_URL": url})
-    headers = {"Content-Security-Policy": STRICT_CSP} if request.param == "strict CSP" else {}
-    return serve(site, headers=headers, port=port)
+    return site_at_its_address(csp=strict_csp if request.param == "strict CSP" else "")
 
 
 @pytest.fixture
@@ -86,6 +80,7 @@ def header_boxes(page: Page) -> list[dict]:
     )
 
 
+@pytest.mark.only_on("mkdocs", "Zensical keeps its bundle in the page, loaded at once (BENCHMARKS.md, Zensical)")
 def test_a_page_loads_without_the_bundle_until_the_reader_acts(reader: Page, base: str) -> None:
     reader.goto(base + QUIZ, wait_until="networkidle")
     reader.wait_for_timeout(500)
@@ -100,6 +95,7 @@ def test_a_page_loads_without_the_bundle_until_the_reader_acts(reader: Page, bas
     assert reader.problems == []
 
 
+@pytest.mark.only_on("mkdocs", "Zensical's bundle is a plain script of the page: the page loads only with it")
 def test_before_the_bundle_a_page_reads_its_drawer_opens_and_a_quiz_answer_is_saved(reader: Page, base: str) -> None:
     held = hold_bundle(reader)
     reader.goto(base + QUIZ)
@@ -117,6 +113,7 @@ def test_before_the_bundle_a_page_reads_its_drawer_opens_and_a_quiz_answer_is_sa
     assert reader.problems == []
 
 
+@pytest.mark.only_on("mkdocs", "Zensical's search is its own component, with other markup in a shadow root")
 def test_the_first_tap_on_search_opens_search(reader: Page, base: str) -> None:
     reader.goto(base + QUIZ)
     reader.locator("label.md-header__button[for=__search]").tap()

@@ -18,6 +18,7 @@ from project import ROOT
 
 from coursegen.model.strings import script_json
 
+pytestmark = pytest.mark.engine_free("a bare page of golden HTML and the quiz script, which neither engine builds")
 GOLDEN = ROOT / "tests/golden/quiz"
 TYPES = list(CASES)
 EXPLANATIONS = {q.id: q.explanation for q in QUIZ.questions}
