@@ -29,6 +29,8 @@ SHARED = "shared"
 PRESCRIBE_PAGE = f"{SHARED}/prescribe.md"
 PRESCRIBED_PAGE = f"{SHARED}/program.md"
 PROGRESS_PAGE = f"{SHARED}/progress.md"
+INBOX_PAGE = f"{SHARED}/inbox.md"  # the trainer's inbox of sealed result links, beside the prescribe page
+KEEPS_PAGE = f"{SHARED}/privacy.md"  # "What this site keeps", linked from every page's footer
 COURSE_DATA = f"{SHARED}/course.json"
 NOT_IN_NAV = f"/{SHARED}/"
 

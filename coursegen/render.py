@@ -242,6 +242,7 @@ def render_program(program: Program, course: Course) -> str:
     if program.reminder_days:
         parts.append(prescribe.reminders_html(program, strings=strings) + "\n")
     parts.append(page_marker(kind="program", item_id=program.id) + "\n")
+    parts.append(prescribe.send_html(strings=strings, page=page) + "\n")
     return "\n".join(parts)
 
 
