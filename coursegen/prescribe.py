@@ -127,7 +127,7 @@ def block(kind: str, *, course: Course, page: str) -> str:
 def send_html(*, strings: Strings, page: str) -> str:
     """Return "Send my practice to my trainer" for a built program's page (send.js adds the behaviour)."""
     template = templates().get_template("send.html")
-    html = template.render(t=strings, home=paths.root_from(page), words=script_json(strings.only(SEND_KEYS)))
+    html = template.render(t=strings, words=script_json(strings.only(SEND_KEYS)))
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 

@@ -24,10 +24,10 @@ export function write(key, value) {
 
 export const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
-// The words of a page's `data-cq-words` block (CONTRACT.md): a plural entry maps CLDR categories to forms.
+// The words in a box's `data-cq-words` (CONTRACT.md): a plural entry maps CLDR categories to forms.
 export function words(box) {
   let entries = {};
-  try { entries = JSON.parse(box.querySelector("[data-cq-words]").textContent); } catch (e) { entries = {}; }
+  try { entries = JSON.parse(box.getAttribute("data-cq-words")) || {}; } catch (e) { entries = {}; }
   const lang = document.documentElement.lang || "en";
   return (key, vars = {}, count) => {
     let text = entries[key] || key;
