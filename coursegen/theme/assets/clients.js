@@ -2,7 +2,7 @@
    each client made on the prescribe page, with their secret, program and everything they sent. */
 import { KEY, read, write, isObject } from "./kit.js";
 import { isClientId, isSecret } from "./seal.js";
-import { session } from "./practice-log.js";
+import { cleanSession as session } from "./practice-log.js";
 
 export const CLIENTS = KEY + ":clients";
 const BACKUP_KIND = "coursegen-inbox";

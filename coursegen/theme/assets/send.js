@@ -3,7 +3,7 @@
    The key comes from the trainer's program link (`c`, `k` in its fragment) and is kept on this phone. */
 import { KEY, ROOT, read, write, words, el, when, course, qr, onPage, copy, isObject } from "./kit.js";
 import { canSeal, canCompress, seal, newId, isClientId, isSecret } from "./seal.js";
-import { readPractice } from "./practice-log.js";
+import { readLog } from "./practice-log.js";
 
 const TRAINER = KEY + ":trainer"; // {c, k}: the client's id and secret, from the program link
 const SENT = KEY + ":sent"; // {sessions: [id], quizzes: [id], at}: what earlier links held
@@ -82,7 +82,7 @@ function gather(box, found) {
   const row = box.querySelector("[data-cq-send-level-row]");
   row.hidden = !level;
   return {
-    sessions: readPractice().filter((s) => !before.sessions.has(s.id)),
+    sessions: readLog().sessions.filter((s) => !before.sessions.has(s.id)),
     quizzes: done.filter((q) => !before.quizzes.has(q.id)),
     level: level && box.querySelector("[data-cq-send-level]").checked ? level : null,
     newest: again, // sending everything again: the newest first, if they do not all fit
