@@ -61,6 +61,10 @@ def send(page: Page, program_link: str) -> str:
     page.goto("about:blank")  # a hash-only change would not load the page again
     page.goto(program_link)
     panel = page.locator("[data-cq-send-practice]")
+    try:
+        expect(panel.locator("[data-cq-send-make]")).to_be_visible()
+    except AssertionError as failed:
+        raise AssertionError(f"the send panel says {panel.inner_text()!r}; problems: {page.problems}") from failed
     expect(panel.locator("[data-cq-send-make]")).to_be_enabled()
     panel.locator("[data-cq-send-make]").tap()
     expect(panel.locator("[data-cq-send-qr] svg")).to_be_visible()

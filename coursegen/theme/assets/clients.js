@@ -61,7 +61,9 @@ export function addSent(record, payload, now) {
   if (!isObject(payload) || typeof payload.i !== "string") return null;
   if (record.sends[payload.i]) return { replayed: record.sends[payload.i] };
   const known = new Set(record.sessions.map((s) => s.id));
-  const fresh = (Array.isArray(payload.s) ? payload.s : []).map(unpack).filter((s) => s && !known.has(s.id) && known.add(s.id));
+  const names = strings(payload.n, 5000);
+  const first = Number.isInteger(payload.f) ? payload.f : NaN;
+  const fresh = (Array.isArray(payload.s) ? payload.s : []).map((row) => unpack(row, names, first)).filter((s) => s && !known.has(s.id) && known.add(s.id));
   const sessions = [...record.sessions, ...fresh.map((s) => ({ ...s, got: now }))].sort((a, b) => a.at.localeCompare(b.at));
   const quizzes = { ...record.quizzes };
   strings(payload.q, 500).forEach((id) => { quizzes[id] = quizzes[id] || now; });
@@ -71,14 +73,16 @@ export function addSent(record, payload, now) {
   return { added, sessions: fresh.length, record: { ...record, sessions, quizzes, level, sends: { ...record.sends, [payload.i]: now } } };
 }
 
-function unpack(row) {
+// One session of a payload, back in the practice log's shape, then checked as the log checks its own.
+function unpack(row, names, first) {
   if (!Array.isArray(row) || row.length < 7) return null;
-  const [id, at, where, items, effort, pain, note] = row;
-  const fromProgram = typeof where === "string" && where.startsWith("/");
+  const [id, offset, place, items, effort, pain, note] = row;
+  const where = names[place] || "";
+  const fromProgram = where.startsWith("/");
   return session({
-    id, at: Number.isFinite(at) ? new Date(at * 60000).toISOString() : "", note,
+    id, at: Number.isInteger(offset) ? new Date((first + offset) * 60000).toISOString() : "", note,
     lesson: fromProgram ? null : where || null, program: fromProgram ? where : null,
-    items: (Array.isArray(items) ? items : []).map((i) => (Array.isArray(i) ? { id: i[0], sets: i[1], of: i[2] } : null)),
+    items: (Array.isArray(items) ? items : []).map((i) => (Array.isArray(i) ? { id: names[i[0]], sets: i[1], of: i[2] } : null)),
     effort, pain,
   });
 }

@@ -43,19 +43,26 @@ function quizState(found) {
   return { done, level };
 }
 
-// The payload: short keys, times in minutes since 1970, so four weeks of sessions stay one short link.
+// The payload (CONTRACT.md): short keys; times in minutes, from the first session's; each exercise and
+// place named once in a list and then by its index, so four weeks of sessions stay one short link.
 const minutes = (iso) => Math.round(Date.parse(iso) / 60000);
-const packSession = (s) => [s.id, minutes(s.at), s.lesson || s.program || "", s.items.map((i) => [i.id, i.sets, i.of]),
-  s.effort, s.pain, s.note];
+function payload(chosen, quizzes, level) {
+  const names = [];
+  const index = (name) => (names.includes(name) ? names.indexOf(name) : names.push(name) - 1);
+  const first = chosen.length ? minutes(chosen[0].at) : 0;
+  const s = chosen.map((x) => [x.id, minutes(x.at) - first, index(x.lesson || x.program || ""),
+    x.items.map((i) => [index(i.id), i.sets, i.of]), x.effort, x.pain, x.note]);
+  const value = { v: 1, i: newId(10), f: first, n: names, s, q: quizzes.map((q) => q.id) };
+  if (level) value.c = [level.quiz, level.level];
+  return value;
+}
 
 async function fit(state, secret) {
   const { sessions, quizzes, level } = state;
   let count = sessions.length;
   for (;;) {
     const chosen = state.newest ? sessions.slice(sessions.length - count) : sessions.slice(0, count);
-    const value = { v: 1, i: newId(10), t: minutes(new Date().toISOString()), s: chosen.map(packSession), q: quizzes.map((q) => q.id) };
-    if (level) value.c = [level.quiz, level.level];
-    const token = await seal(value, { client: secret.c, secret: secret.k, compress: true });
+    const token = await seal(payload(chosen, quizzes, level), { client: secret.c, secret: secret.k, compress: true });
     const url = new URL("shared/inbox/", ROOT).href + "#r=" + token;
     if (url.length <= LINK_MAX || count === 0) return { url, chosen, total: sessions.length };
     count = Math.min(count - 1, Math.floor((count * LINK_MAX) / url.length));
