@@ -41,7 +41,10 @@ def practice_log(days: int, *, pain: int = PAIN, note: str = SESSION_NOTE) -> di
             "at": (start + timedelta(days=day)).isoformat().replace("+00:00", "Z"),
             "lesson": "start-here",
             "program": None,
-            "items": [{"id": "start-here/wall-hinge", "sets": 3, "of": 3}, {"id": "start-here/dowel-hinge", "sets": 2, "of": 3}],
+            "items": [
+                {"id": "start-here/wall-hinge", "sets": 3, "of": 3},
+                {"id": "start-here/dowel-hinge", "sets": 2, "of": 3},
+            ],
             "effort": 4 + day % 3,
             "pain": pain if day == days - 1 else 2,
             "note": note if day == days - 1 else "",
@@ -129,7 +132,9 @@ def test_the_trainer_reads_what_the_client_sent_and_nobody_else_can(browser: Bro
     expect(line).to_contain_text("Check in")  # pain 7 is at or above the course's 5
     expect(line).to_contain_text("Pain 7/10")
     line.get_by_role("link", name=NAME).tap()
-    expect(trainer.locator("[data-cq-timeline] tbody tr")).to_have_count(3)  # the replay and the tampering added nothing
+    expect(trainer.locator("[data-cq-timeline] tbody tr")).to_have_count(
+        3
+    )  # the replay and the tampering added nothing
     assert trainer.problems == []
     assert client.problems == []
     assert stranger.problems == []
@@ -154,7 +159,9 @@ def trainer_with_a_client(browser: Browser, base: str, *, days: int) -> tuple:
 def test_four_weeks_of_daily_sessions_go_in_one_short_link(browser: Browser, base: str) -> None:
     trainer_context, trainer, client_context, client, program, link = trainer_with_a_client(browser, base, days=28)
     assert len(link) <= 2000
-    expect(client.locator("[data-cq-send-say]")).to_have_text("The link is ready. It is sealed: only your trainer’s phone can read it.")
+    expect(client.locator("[data-cq-send-say]")).to_have_text(
+        "The link is ready. It is sealed: only your trainer’s phone can read it."
+    )
     expect(trainer.locator("[data-cq-timeline] tbody tr")).to_have_count(28)
     client.goto(program)
     expect(client.locator("[data-cq-send-state]")).to_have_text("Nothing new since your last send.")
@@ -166,7 +173,10 @@ def test_the_inbox_survives_backup_and_restore_and_its_csv_matches_the_timeline(
     browser: Browser, base: str, tmp_path: Path
 ) -> None:
     trainer_context, trainer, client_context, _, _, _ = trainer_with_a_client(browser, base, days=5)
-    shown = [[cell.inner_text() for cell in row.locator("td").all()] for row in trainer.locator("[data-cq-timeline] tbody tr").all()]
+    shown = [
+        [cell.inner_text() for cell in row.locator("td").all()]
+        for row in trainer.locator("[data-cq-timeline] tbody tr").all()
+    ]
     with trainer.expect_download() as made:
         trainer.get_by_role("button", name="Export CSV").tap()
     table = list(csv.reader(io.StringIO(Path(made.value.path()).read_text(encoding="utf-8-sig"))))
@@ -184,10 +194,15 @@ def test_the_inbox_survives_backup_and_restore_and_its_csv_matches_the_timeline(
     fresh.locator("[data-cq-restore]").set_input_files(str(backup))
     expect(say(fresh)).to_have_text("Restored 1 client from the file.")
     fresh.locator("[data-cq-clients]").get_by_role("link", name=NAME).tap()
-    restored = [[cell.inner_text() for cell in row.locator("td").all()] for row in fresh.locator("[data-cq-timeline] tbody tr").all()]
+    restored = [
+        [cell.inner_text() for cell in row.locator("td").all()]
+        for row in fresh.locator("[data-cq-timeline] tbody tr").all()
+    ]
     assert restored == shown
 
-    fresh.locator("[data-cq-restore]").set_input_files(files=[{"name": "x.json", "mimeType": "application/json", "buffer": b"{}"}])
+    fresh.locator("[data-cq-restore]").set_input_files(
+        files=[{"name": "x.json", "mimeType": "application/json", "buffer": b"{}"}]
+    )
     expect(say(fresh)).to_have_text("This file is not a backup of this inbox. Nothing changed.")
     expect(fresh.locator("[data-cq-timeline] tbody tr")).to_have_count(len(shown))
     fresh.get_by_role("button", name="Delete this client").tap()
@@ -221,7 +236,8 @@ def test_without_a_key_the_client_is_told_to_ask_the_trainer(browser: Browser, b
     context, client = new_phone(browser)
     client.goto(base + "programs/new-client/")
     expect(client.locator("[data-cq-send-state]")).to_have_text(
-        "Sending needs a link from your trainer. Ask them for a link to your program, open it on this phone, then send from here."
+        "Sending needs a link from your trainer. Ask them for a link to your program, open it on this phone,"
+        " then send from here."
     )
     expect(client.locator("[data-cq-send-make]")).to_be_hidden()
     assert client.problems == []
