@@ -104,7 +104,7 @@ def precache_kb() -> float:
     """Return the gzip size of everything the service worker keeps for offline reading."""
     import gzip
 
-    from coursegen.offline import precache
+    from coursegen.site.offline import precache
 
     files = [(path.relative_to(SITE).as_posix(), path.read_bytes()) for path in SITE.rglob("*") if path.is_file()]
     return sum(len(gzip.compress(data, 6)) for _url, data in precache(files)) / 1024
@@ -132,7 +132,7 @@ COURSE_PARTS = ("build.py", "coursegen", "mkdocs.yml", "overrides", "docs", "les
 # Runs `build.py build` as build.py does, in the course folder, timing the generator's two steps from inside.
 BUILD_DRIVER = """
 import runpy, sys, time
-from coursegen import pipeline
+from coursegen.commands import build
 spent = []
 def timed(step):
     def run(*args, **kwargs):
@@ -142,7 +142,7 @@ def timed(step):
         finally:
             spent.append(time.perf_counter() - started)
     return run
-pipeline.generate, pipeline.write_docs = timed(pipeline.generate), timed(pipeline.write_docs)
+build.generate, build.write_docs = timed(build.generate), timed(build.write_docs)
 sys.argv = ["build.py", "build"]
 try:
     runpy.run_path("build.py", run_name="__main__")

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 import yaml
 from project import ROOT, copy_project
 
-from coursegen import paths, prescribe
-from coursegen.load import load
-from coursegen.model import Course
-from coursegen.pipeline import generate
+from coursegen.commands.generate import generate
+from coursegen.model import paths
+from coursegen.model.course import Course
+from coursegen.site import trainer
+from coursegen.site.pages import render_program, render_shared
+from coursegen.source import settings
+from coursegen.source.load import load
+from coursegen.source.markup import plain
 
 SCRIPTS = ("program.js", "progress.js", "share.js", "send.js", "keys.js", "inbox.js", "kit.js", "chart.js", "quiz.js")
 TEMPLATES = tuple(f"coursegen/templates/{name}.html" for name in ("shared", "reminders", "send", "inbox"))
@@ -33,7 +38,7 @@ def settings_node(text: str) -> yaml.Node:
 def not_in_nav_problems(text: str) -> list[str]:
     node = settings_node(text)
     top = {k.value: v for k, v in node.value}
-    return [d.format(text) for d in prescribe.check_not_in_nav("mkdocs.yml", top.get("not_in_nav"), node)]
+    return [d.format(text) for d in settings.check_not_in_nav("mkdocs.yml", top.get("not_in_nav"), node)]
 
 
 def test_not_in_nav_must_keep_the_shared_pages_out_of_the_menu() -> None:
@@ -52,7 +57,7 @@ def test_every_course_in_the_repository_sets_not_in_nav() -> None:
 
 def test_course_data_lists_lessons_in_order_with_their_quizzes(sample_course) -> None:
     titles = {q.id: q.id.upper() for q in sample_course.quizzes}
-    data = json.loads(prescribe.course_data(sample_course, quiz_titles=titles))
+    data = json.loads(trainer.course_data(sample_course, quiz_titles=titles))
     assert [lesson["id"] for lesson in data["lessons"]] == [lesson.id for lesson in sample_course.lessons]
     first = data["lessons"][0]
     assert first["url"] == paths.url_of(paths.lesson_page(sample_course.lessons[0], sample_course))
@@ -64,7 +69,7 @@ def test_course_data_lists_lessons_in_order_with_their_quizzes(sample_course) ->
 
 
 def test_course_data_lists_each_self_checks_levels_with_the_questions_that_lead_to_them(sample_course) -> None:
-    data = json.loads(prescribe.course_data(sample_course, quiz_titles={q.id: q.id for q in sample_course.quizzes}))
+    data = json.loads(trainer.course_data(sample_course, quiz_titles={q.id: q.id for q in sample_course.quizzes}))
     quizzes = {q["id"]: q for lesson in data["lessons"] for q in lesson["quizzes"]}
     for quiz in sample_course.quizzes:
         if quiz.scored:
@@ -77,13 +82,12 @@ def test_course_data_lists_each_self_checks_levels_with_the_questions_that_lead_
 
 
 def test_the_inbox_and_what_this_site_keeps_are_shared_pages_out_of_search(sample_course) -> None:
-    from coursegen.render import render_shared
 
     pages = render_shared(sample_course)
     inbox, keeps = pages[paths.INBOX_PAGE], pages[paths.KEEPS_PAGE]
     assert "exclude: true" in inbox and 'data-cq-module="inbox"' in inbox and "<script" not in inbox
     assert "## What stays on your phone" in keeps and "No cookies" in keeps and "data-cq" not in keeps
-    assert {paths.INBOX_PAGE, paths.KEEPS_PAGE} <= set(prescribe.SHARED_PAGES)
+    assert {paths.INBOX_PAGE, paths.KEEPS_PAGE} <= set(paths.SHARED_PAGES)
 
 
 def test_contract_md_documents_every_attribute_of_programs_made_in_the_browser() -> None:
@@ -95,3 +99,25 @@ def test_contract_md_documents_every_attribute_of_programs_made_in_the_browser()
     contract = (ROOT / "CONTRACT.md").read_text(encoding="utf-8")
     missing = [n for n in names if not re.search(re.escape(n) + r"(?![a-z-])", contract)]
     assert sorted(missing) == []
+
+
+def test_the_prescribe_page_ticks_and_lists_first_the_lessons_marked_prescribe_first(sample_course) -> None:
+    last = sample_course.lessons[-1]
+    lessons = tuple(replace(lesson, prescribe_first=lesson is last) for lesson in sample_course.lessons)
+    course = replace(sample_course, lessons=lessons)
+    html = trainer.block("prescribe", course=course, page=paths.PRESCRIBE_PAGE)
+    boxes = re.findall(r'<input type="checkbox" name="lessons" value="([^"]+)"( checked)?>', html)
+    assert boxes[0] == (last.id, " checked")
+    assert [lesson_id for lesson_id, ticked in boxes if ticked] == [last.id]
+    assert sorted(lesson_id for lesson_id, _ in boxes) == sorted(lesson.id for lesson in lessons)
+
+
+def test_a_program_page_shows_the_course_notice(sample_course) -> None:
+    notice = sample_course.settings.notice
+    assert notice is not None
+    prescribed = render_shared(sample_course)[paths.PRESCRIBED_PAGE]
+    built = render_program(sample_course.programs[0], sample_course)
+    for page in (prescribed, built):
+        body = page.split("\n---\n", 1)[1]
+        assert "cq-notice" in body and plain(notice.title) in body
+        assert body.index("cq-notice") < body.index("\n# "), "the notice comes before the program"

@@ -7,6 +7,7 @@ import { loadClients, recordClient } from "./clients.js";
 
 function fill(form, record) {
   const list = form.querySelector("[data-cq-pick]");
+  list.querySelectorAll("input").forEach((box) => { box.checked = false; }); // the client's lessons, no others
   [...record.program.l].reverse().forEach((id) => {
     const item = list.querySelector(`[data-cq-lesson="${CSS.escape(id)}"]`);
     if (!item) return;

@@ -1,0 +1,156 @@
+"""Programs made in the browser: the trainer's prescribe page, the client's program and moved progress.
+
+A trainer picks lessons on `shared/prescribe/`; the selection travels in the link's fragment to
+`shared/program/`, where the browser builds the program from `shared/course.json`, the course's own
+list of lessons. Progress moves between devices the same way, through `shared/progress/`. Nothing is
+sent to a server: the pages are plain HTML made here, and `program.js` and `progress.js` add the
+behaviour (CONTRACT.md, "Programs made in the browser").
+
+These pages must stay out of the readers' menu: settings.py checks that mkdocs.yml lists them under
+`not_in_nav`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+from babel import Locale, UnknownLocaleError
+
+from ..model import paths
+from ..model.course import Course, Lesson, Program, Quiz
+from ..model.strings import INBOX_KEYS, SEND_KEYS, Strings, script_json
+from ..source.markup import plain
+from .jinja import templates
+
+NOTE_MAX = 280  # characters of a trainer's note: a text message, not a letter
+NAME_MAX = 40  # characters of a client's first name
+DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+PAIN_LIMIT = 5  # a client's pain at or above this, of 10, flags them in the trainer's inbox
+# The words each page's own scripts read from its `data-cq-words`, by kind of page.
+PAGE_WORDS = {"prescribe": ("inbox_same_client",), "prescribed": SEND_KEYS, "inbox": INBOX_KEYS}
+
+
+def course_data(course: Course, *, quiz_titles: Mapping[str, str]) -> str:
+    """Return the course's lessons, their quizzes and its programs as JSON, for pages built in the browser.
+
+    Addresses are relative to the site root, so the data holds no site_url and works wherever the site is.
+    """
+    lessons = [
+        {
+            "id": lesson.id,
+            "title": lesson.title,
+            "summary": lesson.summary,
+            "url": paths.url_of(paths.lesson_page(lesson, course)),
+            "quizzes": [
+                {
+                    "id": q.id,
+                    "title": quiz_titles[q.id],
+                    "url": paths.url_of(paths.quiz_page(q, course)),
+                    "scored": q.scored,  # a self-check is never passed, so progress does not count it
+                    **self_check_levels(q),
+                }
+                for q in course.quizzes_of(lesson.id)
+            ],
+        }
+        for lesson in course.lessons
+    ]
+    programs = {program.id: list(program.lessons) for program in course.programs}
+    data = {"lessons": lessons, "programs": programs}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def self_check_levels(quiz: Quiz) -> dict[str, list[dict[str, object]]]:
+    """Return a self-check's levels, most serious first, each with the questions whose "yes" leads to it."""
+    if quiz.scored:
+        return {}
+    levels = [
+        {"id": level.id, "title": level.title, "questions": [q.id for q in quiz.questions if q.level == level.id]}
+        for level in quiz.levels
+    ]
+    return {"levels": levels}
+
+
+def shared_heads(strings: Strings) -> dict[str, tuple[str, str, str]]:
+    """Return the kind, title and description of each page of `shared/`, keyed by its path under docs/."""
+    return {
+        paths.PRESCRIBE_PAGE: ("prescribe", strings("prescribe_title"), strings("prescribe_description")),
+        paths.PRESCRIBED_PAGE: ("prescribed", strings("prescribed_title"), strings("prescribed_description")),
+        paths.PROGRESS_PAGE: ("progress-in", strings("progress_in_title"), strings("progress_in_description")),
+        paths.INBOX_PAGE: ("inbox", strings("inbox_title"), strings("inbox_description")),
+        paths.KEEPS_PAGE: ("keeps", strings("keeps_title"), strings("keeps_description")),
+    }
+
+
+def block(kind: str, *, course: Course, page: str) -> str:
+    """Return one page's HTML block from `templates/shared.html`, on lines with no blank one (an HTML block)."""
+    strings = course.settings.strings
+    if kind == "keeps":
+        return keeps_markdown(strings)
+    html = (
+        templates()
+        .get_template("shared.html")
+        .render(
+            kind=kind,
+            t=strings,
+            lessons=prescribe_order(course.lessons),
+            quizzes={lesson.id: bool(course.quizzes_of(lesson.id)) for lesson in course.lessons},
+            days=day_names(strings.language),
+            note_max=NOTE_MAX,
+            name_max=NAME_MAX,
+            home=paths.root_from(page),
+            words=script_json(strings.only(PAGE_WORDS.get(kind, ()))),
+            pain_limit=PAIN_LIMIT,
+        )
+    )
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def prescribe_order(lessons: tuple[Lesson, ...]) -> list[Lesson]:
+    """Return the lessons as the prescribe page lists them: those marked prescribe_first, then the rest."""
+    return sorted(lessons, key=lambda lesson: not lesson.prescribe_first)
+
+
+def send_html(*, strings: Strings, page: str) -> str:
+    """Return "Send my practice to my trainer" for a built program's page (send.js adds the behaviour)."""
+    template = templates().get_template("send.html")
+    html = template.render(t=strings, words=script_json(strings.only(SEND_KEYS)))
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+KEEPS_SECTIONS = (
+    ("keeps_phone_heading", ("keeps_phone", "keeps_reset")),
+    ("keeps_leaves_heading", ("keeps_leaves", "keeps_sealed")),
+    ("keeps_trainer_heading", ("keeps_trainer",)),
+    ("keeps_tracking_heading", ("keeps_tracking",)),
+)
+
+
+def keeps_markdown(strings: Strings) -> str:
+    """Return the body of "What this site keeps" as Markdown, in plain words from the catalogue; no script."""
+    parts = [
+        f"## {plain(strings(heading))}\n\n" + "\n\n".join(plain(strings(key)) for key in keys)
+        for heading, keys in KEEPS_SECTIONS
+    ]
+    return "\n\n".join(parts)
+
+
+def day_names(language: str) -> dict[str, str]:
+    """Return the names of the week's days in the course's language, keyed by their iCalendar code (MO...)."""
+    try:
+        names = Locale.parse(language, sep="-").days["format"]["wide"]
+    except (UnknownLocaleError, ValueError):
+        names = Locale.parse("en").days["format"]["wide"]
+    return {code: names[i] for i, code in enumerate(DAYS)}
+
+
+def reminders_html(program: Program, *, strings: Strings) -> str:
+    """Return the reminders block of a built program: the browser makes the calendar file when asked."""
+    attrs: Mapping[str, str] = {
+        "data-cq-days": ",".join(program.reminder_days),
+        "data-cq-time": program.reminder_time,
+        "data-cq-count": str(len(program.lessons)),
+        "data-cq-title": strings("reminder_summary", program=program.title),
+        "data-cq-text": program.reminder_text or strings("reminder_text"),
+    }
+    return templates().get_template("reminders.html").render(attrs=attrs).strip()
