@@ -376,8 +376,23 @@ COURSE = Record(
             "Knife Skills",
             max_length=12,
         ),
+        Field(
+            "format",
+            "int",
+            "The course format the folder is written in; `coursegen upgrade` rewrites an older one.",
+            False,
+            2,
+        ),
         Field("notice", "record", "A note shown on every lesson, program and handout.", record=NOTICE),
         Field("parts", "list", "Titles for the parts of the course (sub-folders of lessons/).", item=PART),
+        Field(
+            "allow_extra_javascript",
+            "bool",
+            "Publish the course's own scripts listed under `extra_javascript`; they then run on every page. "
+            "Only for scripts you wrote or checked: every build says they are published.",
+            False,
+            False,
+        ),
     ),
 )
 
