@@ -15,8 +15,20 @@ export default [
     settings: { browsers },
   },
   {
+    // Sealed practice links: ES modules, loaded with <script type="module"> only by the pages that use them.
+    files: ["coursegen/theme/assets/{kit,seal,send,clients,keys,inbox,chart}.js"],
+    languageOptions: {
+      ecmaVersion: 2021,
+      sourceType: "module",
+      globals: { window: "readonly", document: "readonly", navigator: "readonly", location: "readonly" },
+    },
+    plugins: { compat },
+    rules: { "compat/compat": "error" },
+    settings: { browsers },
+  },
+  {
     files: ["coursegen/theme/assets/**/*.js"],
-    ignores: ["coursegen/theme/assets/vendor/**"],
+    ignores: ["coursegen/theme/assets/vendor/**", "coursegen/theme/assets/{kit,seal,send,clients,keys,inbox,chart}.js"],
     languageOptions: {
       ecmaVersion: 2021,
       sourceType: "script",
@@ -25,5 +37,10 @@ export default [
     plugins: { compat },
     rules: { "compat/compat": "error" },
     settings: { browsers },
+  },
+  {
+    // The practice player and its log are ES modules (issue 24): each page imports what it uses.
+    files: ["coursegen/theme/assets/practice*.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "module" },
   },
 ];

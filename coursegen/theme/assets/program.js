@@ -62,6 +62,9 @@
     if (note) values.set("m", note);
     const days = [...form.querySelectorAll("input[name=days]:checked")].map((i) => i.value);
     if (days.length) values.set("d", days.join(","));
+    // The client's id and secret for sealed practice links, made by keys.js (CONTRACT.md).
+    const { client, secret } = form.elements;
+    if (client && client.value && secret && secret.value) { values.set("c", client.value); values.set("k", secret.value); }
     return { picked, name, url: new URL("shared/program/", ROOT()).href + "#" + values.toString() };
   }
 

@@ -63,7 +63,21 @@
   // follow instant navigation themselves, through onPage.
   const TOOLS = "[data-cq-progress], [data-cq-progress-in], [data-cq-prescribe], [data-cq-prescribed], [data-cq-reminders], [data-cq-needs-js]";
   let tools = false;
+  // The ES modules of sealed practice links (send.js, keys.js, inbox.js) load the same way, where a page's
+  // markup names them in data-cq-module; each then follows instant navigation itself (CONTRACT.md).
+  const MODULES = ["send", "keys", "inbox"];
+  const imported = new Set();
+  function loadModules() {
+    if (!script) return;
+    all(document, "[data-cq-module]").map((node) => node.dataset.cqModule)
+      .filter((name) => MODULES.includes(name) && !imported.has(name)).forEach((name) => {
+        imported.add(name);
+        import(new URL(name + ".js", script.src).href).catch(() => imported.delete(name));
+      });
+  }
+
   function loadTools() {
+    loadModules();
     if (tools || !script || !document.querySelector(TOOLS)) return;
     tools = true;
     for (const name of ["progress.js", "program.js"]) {
