@@ -16,7 +16,7 @@ from coursegen.site import trainer
 from coursegen.source import settings
 from coursegen.source.load import load
 
-SCRIPTS = ("program.js", "progress.js", "share.js")
+SCRIPTS = ("common.js", "program.js", "progress.js", "share.js")
 TEMPLATES = ("coursegen/templates/shared.html", "coursegen/templates/reminders.html")
 PARTIALS = ("coursegen/theme/overrides/partials/cq-progress.html", "coursegen/theme/overrides/partials/cq-share.html")
 
