@@ -40,7 +40,7 @@ export const onPage = (start) => {
 const isMap = (v) => !!v && typeof v === "object" && !Array.isArray(v);
 const pick = (v, ok) => Object.fromEntries(isMap(v) ? Object.entries(v).filter(([, x]) => ok(x)) : []);
 const stored = (storage, key) => {
-  try { return JSON.parse(storage.getItem(key)); } catch (e) { return null; } // blocked, or not JSON
+  try { return JSON.parse(window[storage].getItem(key)); } catch (e) { return null; } // blocked, or not JSON
 };
 
 // A link from storage is followed only as a path of this site: it starts with one "/" (not "//" or "/\"),
@@ -61,7 +61,7 @@ let memory = checked(null);
 // This page's copy of the saved progress, read again with `fresh` (a new page, or another tab's change).
 // Blocked storage keeps the page's own copy, so a quiz still scores; a broken entry reads as no progress.
 export const saved = (fresh) => {
-  try { if (fresh) memory = checked(localStorage && stored(localStorage, KEY)); } catch (e) { /* blocked */ }
+  try { if (fresh && localStorage) memory = checked(stored("localStorage", KEY)); } catch (e) { /* blocked */ }
   return memory;
 };
 export const save = () => {
@@ -76,7 +76,7 @@ export const forget = () => {
 export const PROGRAM = KEY + ":program";
 const place = (v) => isMap(v) && typeof v.title === "string" && sitePath(v.path) ? { title: v.title, path: sitePath(v.path) } : null;
 export const openProgram = () => {
-  const p = stored(sessionStorage, PROGRAM);
+  const p = stored("sessionStorage", PROGRAM);
   return place(p) && Array.isArray(p.lessons) ? { ...place(p), lessons: p.lessons.map(place).filter(Boolean) } : null;
 };
 
