@@ -54,7 +54,7 @@ async function show(panel) {
   const lessons = scope(panel, found);
   panel.hidden = !lessons.length;
   if (!lessons.length) return;
-  const memory = saved();
+  const memory = saved(true); // as saved now, by this page or another
   const quizzes = panel.hasAttribute("data-cq-lessons-only") ? [] : scored(lessons);
   const read = lessons.filter((l) => (memory.read || {})[path(l.url)]).length;
   const passed = quizzes.filter((q) => (memory.passed || {})[path(q.url)]).length;
@@ -76,7 +76,7 @@ async function offerMove(panel) {
   const found = await course();
   const box = panel.querySelector("[data-cq-move-panel]");
   if (!found || !box) return;
-  const memory = saved();
+  const memory = saved(true); // as saved now, by this page or another
   const read = found.lessons.filter((l) => (memory.read || {})[path(l.url)]).map((l) => l.id);
   const passed = scored(found.lessons).filter((q) => (memory.passed || {})[path(q.url)]).map((q) => q.id);
   const link = new URL("shared/progress/", ROOT).href + `#r=${read.join(",")}&p=${passed.join(",")}`;
@@ -135,5 +135,5 @@ function init() {
 document.addEventListener("cq:score", showAll);
 document.addEventListener("cq:program", showAll);
 // Progress saved in another tab of the course (a quiz passed there) shows here at once.
-window.addEventListener("storage", (event) => { if (event.key === KEY) { saved(true); showAll(); } });
+window.addEventListener("storage", (event) => { if (event.key === KEY) showAll(); });
 onPage(init);
