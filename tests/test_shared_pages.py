@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 import yaml
@@ -13,8 +14,10 @@ from coursegen.commands.generate import generate
 from coursegen.model import paths
 from coursegen.model.course import Course
 from coursegen.site import trainer
+from coursegen.site.pages import render_program, render_shared
 from coursegen.source import settings
 from coursegen.source.load import load
+from coursegen.source.markup import plain
 
 SCRIPTS = ("common.js", "program.js", "progress.js", "share.js")
 TEMPLATES = ("coursegen/templates/shared.html", "coursegen/templates/reminders.html")
@@ -74,3 +77,25 @@ def test_contract_md_documents_every_attribute_of_programs_made_in_the_browser()
     contract = (ROOT / "CONTRACT.md").read_text(encoding="utf-8")
     missing = [n for n in names if not re.search(re.escape(n) + r"(?![a-z-])", contract)]
     assert sorted(missing) == []
+
+
+def test_the_prescribe_page_ticks_and_lists_first_the_lessons_marked_prescribe_first(sample_course) -> None:
+    last = sample_course.lessons[-1]
+    lessons = tuple(replace(lesson, prescribe_first=lesson is last) for lesson in sample_course.lessons)
+    course = replace(sample_course, lessons=lessons)
+    html = trainer.block("prescribe", course=course, page=paths.PRESCRIBE_PAGE)
+    boxes = re.findall(r'<input type="checkbox" name="lessons" value="([^"]+)"( checked)?>', html)
+    assert boxes[0] == (last.id, " checked")
+    assert [lesson_id for lesson_id, ticked in boxes if ticked] == [last.id]
+    assert sorted(lesson_id for lesson_id, _ in boxes) == sorted(lesson.id for lesson in lessons)
+
+
+def test_a_program_page_shows_the_course_notice(sample_course) -> None:
+    notice = sample_course.settings.notice
+    assert notice is not None
+    prescribed = render_shared(sample_course)[paths.PRESCRIBED_PAGE]
+    built = render_program(sample_course.programs[0], sample_course)
+    for page in (prescribed, built):
+        body = page.split("\n---\n", 1)[1]
+        assert "cq-notice" in body and plain(notice.title) in body
+        assert body.index("cq-notice") < body.index("\n# "), "the notice comes before the program"

@@ -75,6 +75,7 @@ class Lesson:
     easier: str = ""
     harder: str = ""
     callouts: tuple[Callout, ...] = ()
+    prescribe_first: bool = False  # ticked and put first on the trainer's prescribe page
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class Quiz:
     intro: str = ""
     scored: bool = True
     levels: tuple[Level, ...] = ()
+    all_no: Level | None = None  # a self-check's advice once every answer is no; its id is unused
 
 
 @dataclass(frozen=True)

@@ -159,6 +159,13 @@ LESSON = Record(
         Field("easier", "markdown", "An easier version of the exercise.", False, "Use a thick pencil."),
         Field("harder", "markdown", "A harder version of the exercise.", False, "Write a whole line without stopping."),
         Field("callouts", "list", "Boxed notes shown after the steps, such as a warning.", item=CALLOUT),
+        Field(
+            "prescribe_first",
+            "bool",
+            "true to tick this lesson and put it first on the trainer's prescribe page, such as a safety lesson.",
+            False,
+            True,
+        ),
     ),
 )
 
@@ -234,6 +241,23 @@ LEVEL = Record(
     ),
 )
 
+ALL_NO = Record(
+    "all_no",
+    "A self-check's advice for a reader who answers no to every question.",
+    (
+        Field("title", "text", "The heading of the advice.", True, "If you said no to every question"),
+        Field("message", "text", "What to do next, in a calm voice.", True, "You can start the lessons."),
+        Field(
+            "style",
+            "enum",
+            "How the advice box looks (Material's admonition styles).",
+            True,
+            "success",
+            choices=ADMONITION_STYLES,
+        ),
+    ),
+)
+
 QUIZ = Record(
     "quiz",
     "One quiz: quizzes/slug.yml.",
@@ -255,6 +279,12 @@ QUIZ = Record(
             f"Self-checks only: 1 to {MAX_LEVELS} levels of advice, most serious first. "
             "The most serious level answered 'yes' is shown.",
             item=LEVEL,
+        ),
+        Field(
+            "all_no",
+            "record",
+            "Self-checks only: the advice shown once every question is answered 'no'.",
+            record=ALL_NO,
         ),
         Field("questions", "list", "The questions, in order.", True, item=QUESTION, min_items=1),
     ),
@@ -307,7 +337,7 @@ TRAINER = Record(
 
 NOTICE = Record(
     "notice",
-    "A note shown at the top of every lesson and on handouts.",
+    "A note shown at the top of every lesson, program and handout.",
     (
         Field("title", "text", "The note's heading.", True, "Work safely"),
         Field("text", "markdown", "The note, in Markdown.", True, "Keep your fingers curled away from the blade."),
@@ -346,7 +376,7 @@ COURSE = Record(
             "Knife Skills",
             max_length=12,
         ),
-        Field("notice", "record", "A note shown on every lesson and handout.", record=NOTICE),
+        Field("notice", "record", "A note shown on every lesson, program and handout.", record=NOTICE),
         Field("parts", "list", "Titles for the parts of the course (sub-folders of lessons/).", item=PART),
     ),
 )

@@ -44,7 +44,8 @@ def render_shared(course: Course) -> dict[str, str]:
         front = front_matter(
             page=page, source="the course", title=title, description=description, extra=extra, searchable=False
         )
-        pages[page] = front + f"# {plain(title)}\n\n" + trainer.block(kind, course=course, page=page) + "\n"
+        notice = render_notice(course, page=page) + "\n" if kind == "prescribed" else ""  # a client's program
+        pages[page] = front + notice + f"# {plain(title)}\n\n" + trainer.block(kind, course=course, page=page) + "\n"
     return pages
 
 
@@ -227,6 +228,7 @@ def render_program(program: Program, course: Course) -> str:
     description = program_description(program, course)
     meta = {"program": program.id, "qr": paths.qr_code(page)}
     parts = [front_matter(page=page, source=program.source, title=program.title, description=description, extra=meta)]
+    parts.append(render_notice(course, page=page))
     parts.append(f"# {plain(program.title)}\n")
     if program.note:
         parts.append(markdown(program.note) + "\n")
@@ -243,7 +245,7 @@ def render_program(program: Program, course: Course) -> str:
     if program.reminder_days:
         parts.append(trainer.reminders_html(program, strings=strings) + "\n")
     parts.append(page_marker(kind="program", item_id=program.id) + "\n")
-    return "\n".join(parts)
+    return "\n".join(p for p in parts if p)
 
 
 def render_handout(program: Program, course: Course, *, image_sizes: ImageSizes) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from babel import Locale, UnknownLocaleError
 
 from ..model import paths
-from ..model.course import Course, Program
+from ..model.course import Course, Lesson, Program
 from ..model.strings import Strings
 from .jinja import templates
 
@@ -73,7 +73,7 @@ def block(kind: str, *, course: Course, page: str) -> str:
         .render(
             kind=kind,
             t=strings,
-            lessons=course.lessons,
+            lessons=prescribe_order(course.lessons),
             quizzes={lesson.id: bool(course.quizzes_of(lesson.id)) for lesson in course.lessons},
             days=day_names(strings.language),
             note_max=NOTE_MAX,
@@ -82,6 +82,11 @@ def block(kind: str, *, course: Course, page: str) -> str:
         )
     )
     return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def prescribe_order(lessons: tuple[Lesson, ...]) -> list[Lesson]:
+    """Return the lessons as the prescribe page lists them: those marked prescribe_first, then the rest."""
+    return sorted(lessons, key=lambda lesson: not lesson.prescribe_first)
 
 
 def day_names(language: str) -> dict[str, str]:

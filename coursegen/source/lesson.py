@@ -105,6 +105,7 @@ def build_lesson(values: dict, path: str) -> Lesson:
         easier=values.get("easier") or "",
         harder=values.get("harder") or "",
         callouts=tuple(Callout(c.get("style") or "note", c["title"], c["text"]) for c in values.get("callouts") or ()),
+        prescribe_first=values.get("prescribe_first") is True,
     )
 
 

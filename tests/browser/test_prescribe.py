@@ -55,8 +55,10 @@ def trainer(browser: Browser, base: str) -> Page:
 
 
 def prescribe(page: Page, lessons: list[str], *, note: str = "", name: str = "") -> str:
-    """Tick lessons and move them with the arrow buttons into the given order; return the link shown."""
-    for lesson in lessons:
+    """Tick exactly these lessons (unticking any the page ticked first), move them with the arrow buttons
+    into the given order, and return the link shown."""
+    ticked = [box.get_attribute("value") for box in page.locator("[data-cq-pick] input:checked").all()]
+    for lesson in {*ticked} ^ {*lessons}:
         page.locator(f'[data-cq-lesson="{lesson}"] label').tap()
     for place, lesson in enumerate(lessons):
         item = page.locator(f'[data-cq-lesson="{lesson}"]')
@@ -105,6 +107,30 @@ def test_a_prescription_opens_elsewhere_in_the_trainers_order_with_next_in_progr
     expect(client.locator(".cq-program > li > a:first-child")).to_contain_text(TITLES)
     expect(client.locator(".cq-program .cq-mark")).to_have_count(3)
     expect(client.locator("[data-cq-progress-text]")).to_have_text("3 of 3 lessons read, 0 of 3 quizzes passed.")
+    assert trainer.problems == [] and client.problems == []
+    context.close()
+
+
+def test_the_warning_signs_come_ticked_first_and_a_prescribed_program_shows_the_notice(
+    trainer: Page, browser: Browser
+) -> None:
+    first = trainer.locator("[data-cq-pick] > li").first
+    expect(first).to_have_attribute("data-cq-lesson", "when-to-see-a-practitioner")
+    expect(trainer.locator("[data-cq-pick] input:checked")).to_have_count(1)
+    expect(first.locator("input")).to_be_checked()
+    trainer.locator('[data-cq-lesson="start-here"] label').tap()
+    trainer.get_by_role("button", name="Make the link").tap()
+    context, client = new_phone(browser)
+    client.goto(trainer.locator("[data-cq-link]").get_attribute("href"))
+    expect(client.locator(".cq-program > li > a:first-child")).to_have_text(
+        ["When to see a practitioner", "Start here"]
+    )
+    notice = client.locator(".cq-notice")
+    expect(notice).to_contain_text("Safety first")
+    expect(notice.locator("a")).to_have_text("Warning signs that need care")
+    assert notice.bounding_box()["y"] < client.locator(".cq-program").bounding_box()["y"], "the notice comes first"
+    client.locator(".cq-notice a").tap()
+    expect(client.locator("h1")).to_contain_text("When to see a practitioner")
     assert trainer.problems == [] and client.problems == []
     context.close()
 

@@ -22,7 +22,7 @@ function setup(quiz) {
   quiz.setAttribute("data-cq-ready", "");
   quiz.classList.add("cq-js");
   all(quiz, "[data-cq-check], [data-cq-reset]").forEach((b) => { b.hidden = false; });
-  all(quiz, "[data-cq-answer], [data-cq-care]").forEach((d) => { d.hidden = true; });
+  all(quiz, "[data-cq-answer], [data-cq-care], [data-cq-all-no]").forEach((d) => { d.hidden = true; });
   const saved = part("answers")[page()] || {};
   all(quiz, "[data-cq-question]").forEach((form) => {
     const instant = form.hasAttribute("data-cq-on-tap");
@@ -104,18 +104,23 @@ function check(quiz, form, quiet) {
 function care(quiz, form, quiet) {
   const yes = all(quiz, "[data-cq-question]").filter((f) => f.querySelector("input[value=yes]:checked"));
   // The advice boxes come most serious first: show the first whose level has a yes.
-  const box = all(quiz, "[data-cq-care]").find((b) => yes.some((f) => f.dataset.cqLevel === b.dataset.cqCare));
-  const tier = box ? box.dataset.cqCare : undefined;
-  all(quiz, "[data-cq-care]").forEach((b) => { b.hidden = b !== box; });
+  const box = all(quiz, "[data-cq-care]").find((b) => yes.some((f) => f.dataset.cqLevel === b.dataset.cqCare)) || allNo(quiz);
+  const tier = box ? box.dataset.cqCare || "all-no" : undefined;
+  all(quiz, "[data-cq-care], [data-cq-all-no]").forEach((b) => { b.hidden = b !== box; });
   form.querySelector("[data-cq-retry]").hidden = false;
-  const shown = quiz.querySelector(`[data-cq-care="${tier}"]`);
   const was = quiz.dataset.cqShown;
   quiz.dataset.cqShown = tier || "";
   // Announce only a change of advice, and move focus to it only on a yes, so the page does not jump each time.
-  if (shown && !quiet && tier !== was) {
-    if (yes.includes(form)) { shown.tabIndex = -1; shown.focus(); }
-    say(quiz, shown.innerText);
+  if (box && !quiet && tier !== was) {
+    if (yes.includes(form)) { box.tabIndex = -1; box.focus(); }
+    say(quiz, box.innerText);
   }
+}
+
+// The all-no advice, once every question of the self-check is answered and none with yes.
+function allNo(quiz) {
+  const answered = all(quiz, "[data-cq-level]").every((f) => f.querySelector("input[value=no]:checked"));
+  return answered ? quiz.querySelector("[data-cq-all-no]") : undefined;
 }
 
 function score(quiz, quiet) {
