@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import os
 import shutil
 import tempfile
 import time
@@ -21,6 +22,7 @@ from ..output.swap import recover_site, remove_stale_builds, swap_site
 from ..site.offline import service_worker
 from .engine import engine_problem, run_engine
 from .generate import generate, write_docs
+from .installation import installation_problem
 from .outcome import NOT_WRITTEN, Outcome
 from .read import SOURCE_FOLDERS
 
@@ -44,15 +46,23 @@ def build(
     """
     started = time.perf_counter()
     site_dir = project / site_dir  # a relative folder is in the course folder; an absolute one stays as it is
-    refused = site_dir_problem(project, site_dir) or engine_problem(engine)
+    refused = installation_problem() or site_dir_problem(project, site_dir) or engine_problem(engine)
     if refused:
         return Outcome(False, message=refused)
     try:
         with build_lock(project):
             return build_locked(project, site_dir=site_dir, strict=strict, engine=engine, env=env, started=started)
     except OSError as exc:
-        where = Path(exc.filename).name if exc.filename else "a file"
-        return Outcome(False, message=f"The build stopped: cannot write {where} ({exc.strerror}). {NOT_SWAPPED}")
+        return Outcome(False, message=f"The build stopped: {disk_fault(exc, project=project)}. {NOT_SWAPPED}")
+
+
+def disk_fault(exc: OSError, *, project: Path) -> str:
+    """Describe a failed read or write by its path and the system's reason ('cannot use docs/x.md: Disk full')."""
+    path = Path(os.fsdecode(exc.filename)) if exc.filename else None
+    if path is not None and path.is_absolute() and path.is_relative_to(project):
+        path = path.relative_to(project)
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"cannot use {path.as_posix()}: {reason}" if path is not None else f"a file could not be used: {reason}"
 
 
 @contextlib.contextmanager

@@ -19,12 +19,12 @@ from ..site.icons import Artwork, Fonts
 from ..site.theme import Stylesheet
 from ..source.load import MAX_FILE_BYTES, Loaded, load, too_big
 from ..source.validate import Sources
+from .installation import PACKAGE
 
 SOURCE_FOLDERS = ("lessons", "quizzes", "programs")
 NESTED_FOLDERS = ("lessons", "quizzes")  # lessons in parts (lessons/week-1/), quizzes anywhere under quizzes/
 CONFIG = "mkdocs.yml"
 MKDOCS_TAGS = frozenset({"!ENV", "!relative"})
-PACKAGE = Path(__file__).resolve().parents[1]
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 DRAWING_CACHE = (
     ".coursegen-cache/drawings"  # cards, QR codes and icons by a hash of what they show: a rebuild draws only new ones

@@ -376,6 +376,13 @@ COURSE = Record(
             "Knife Skills",
             max_length=12,
         ),
+        Field(
+            "format",
+            "int",
+            "The course format the folder is written in; `coursegen upgrade` rewrites an older one.",
+            False,
+            2,
+        ),
         Field("notice", "record", "A note shown on every lesson, program and handout.", record=NOTICE),
         Field("parts", "list", "Titles for the parts of the course (sub-folders of lessons/).", item=PART),
     ),

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 
+from ..model.formats import FORMAT
 from ..model.schema import SLUG_PATTERN
 
 SCHEMA_LINE = "# yaml-language-server: $schema={up}schema/{kind}.schema.json\n"
 
 LESSON_TEMPLATE = """\
 {schema}# A lesson. The authoring guide (AUTHORING.md) explains every key.
-# Check your work with: python build.py check
+# Check your work with: {check}
 
 id: {slug}
 title: "{title}"
@@ -52,7 +53,7 @@ mistakes:
 
 QUIZ_TEMPLATE = """\
 {schema}# A quiz. Types: single, multiple, true-false, order, picture (and yes-no for self-checks).
-# Check your work with: python build.py check
+# Check your work with: {check}
 
 id: {slug}
 lesson: {lesson}
@@ -88,20 +89,19 @@ questions:
 """
 
 COURSE_SETTINGS = """\
-# The course settings. The authoring guide (AUTHORING.md) explains each one; `build.py check` checks them.
+# {c[settings_intro]}
 site_name: {name}
 site_description: {description}
-# The address where the site will be published. Link previews and printed QR codes use it.
+# {c[site_url_comment]}
 site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
 
 theme:
   name: material
   custom_dir: overrides
   font: false
-  # The language of every word the site shows (en, fr, ...).
+  # {c[language_comment]}
   language: {language}
-  # Your logo (SVG or PNG under docs/) becomes the header logo, the tab icon, the home-screen icon and
-  # the icon on link-preview cards. Without one, the course's initials are used.
+  # {c[logo_comment]}
   # logo: assets/logo.svg
   # favicon: assets/logo.svg
   palette:
@@ -111,14 +111,14 @@ theme:
       accent: custom
       toggle:
         icon: material/weather-night
-        name: Dark mode
+        name: {q[to_dark]}
     - media: "(prefers-color-scheme: dark)"
       scheme: slate
       primary: custom
       accent: custom
       toggle:
         icon: material/weather-sunny
-        name: Light mode
+        name: {q[to_light]}
   features:
     - navigation.instant
     - navigation.footer
@@ -129,7 +129,7 @@ theme:
 plugins:
   - search
 
-# The trainer's prescribe page and the pages the browser builds from a link stay out of the menu.
+# {c[not_in_nav_comment]}
 not_in_nav: |
   /shared/
 
@@ -161,84 +161,86 @@ extra:
   course:
     offline: true
     theme_color: "#00695c"
+    # {c[short_name_comment]}
     short_name: {short_name}
+    # {c[format_comment]}
+    format: {format}
     # notice:
-    #   title: Before you start
+    #   title: {c[notice_title]}
     #   style: warning
-    #   text: A note shown at the top of every lesson and handout.
+    #   text: {c[notice_text]}
   # trainer:
-  #   name: Your name
+  #   name: {c[trainer_name]}
   #   phone: "+1 555 010 0199"
   #   email: you@example.com
   #   booking_url: https://example.com/book
   # strings:
-  #   book: Book a class   # replace any word the site shows (AUTHORING.md, Another language)
+  #   book: {c[book]}   # {c[strings_comment]}
 """
 
 FIRST_LESSON = """\
-{schema}# Your first lesson: replace it with your own. The authoring guide (AUTHORING.md) explains every key.
+{schema}# {c[lesson_comment]}
 id: welcome
-title: How this course works
-summary: Read a short lesson, try it, then check yourself with a quiz.
+title: {q[lesson_title]}
+summary: {q[lesson_summary]}
 order: 1
 figures:
   - src: figures/welcome.svg
-    alt: A phone showing a lesson, with a tick beside a quiz question.
+    alt: {q[figure_alt]}
 sections:
-  - heading: What you will do
+  - heading: {q[section_heading]}
     body: |
-      Each lesson is short. Read it, then try what it shows.
+      {c[section_text]}
 
-      !!! tip "On your phone"
-          The course works offline once you have opened it, and it keeps your progress on this
-          device only.
+      !!! tip {q[tip_title]}
+          {c[tip_text]}
 steps:
-  - Read the lesson from top to bottom.
-  - Try each step yourself.
-  - Take the quiz at the end.
+  - {q[step_read]}
+  - {q[step_try]}
+  - {q[step_quiz]}
 cues:
-  - One lesson at a time.
+  - {q[cue]}
 mistakes:
-  - mistake: Skipping straight to the quiz.
-    fix: Read the lesson first; the quiz checks what it taught.
+  - mistake: {q[mistake]}
+    fix: {q[fix]}
 """
 
 FIRST_QUIZ = """\
 {schema}id: welcome
 lesson: welcome
-intro: Three quick questions.
+intro: {q[quiz_intro]}
 questions:
   - id: order
     type: single
-    prompt: What comes first?
+    prompt: {q[first_prompt]}
     options:
-      - text: Reading the lesson
+      - text: {q[first_right]}
         correct: true
-        feedback: Yes. The quiz checks what the lesson taught.
-      - text: The quiz
-        feedback: Not yet. Read the lesson first.
-    explanation: Read, try, then check yourself.
+        feedback: {q[first_right_feedback]}
+      - text: {q[first_wrong]}
+        feedback: {q[first_wrong_feedback]}
+    explanation: {q[first_explanation]}
   - id: saved
     type: true-false
-    prompt: Your answers are sent to a server.
+    prompt: {q[saved_prompt]}
     answer: false
-    feedback_true: No. They stay on your device.
-    feedback_false: Right. They stay on your device.
-    explanation: Progress is saved on the device you use, and nowhere else.
+    feedback_true: {q[saved_if_true]}
+    feedback_false: {q[saved_if_false]}
+    explanation: {q[saved_explanation]}
   - id: steps
     type: order
-    prompt: Put the steps in order.
+    prompt: {q[order_prompt]}
     steps:
-      - Read the lesson
-      - Try it yourself
-      - Take the quiz
-    explanation: Read, try, check.
+      - {q[order_read]}
+      - {q[order_try]}
+      - {q[order_quiz]}
+    explanation: {q[order_explanation]}
 """
 
 FIRST_PROGRAM = """\
 {schema}id: first-week
-title: Your first week
-note: Start here. One short lesson a day is plenty.
+title: {q[program_title]}
+note: {q[program_note]}
 lessons:
   - welcome
 reminder_days: [MO, WE, FR]
@@ -254,7 +256,7 @@ description: {description}
 
 {description}
 
-Start with the first lesson in the menu.
+{c[home_next]}
 """
 
 FIGURE = """\
@@ -323,15 +325,16 @@ def schema_line(kind: str, *, depth: int) -> str:
     return SCHEMA_LINE.format(up="../" * depth, kind=kind)
 
 
-def lesson_file(slug: str, *, order: int) -> str:
-    """Return a starter lesson."""
+def lesson_file(slug: str, *, order: int, check: str) -> str:
+    """Return a starter lesson whose comment names the course's check command."""
     title = slug.replace("-", " ").capitalize()
-    return LESSON_TEMPLATE.format(schema=schema_line("lesson", depth=1), slug=slug, title=title, order=order)
+    schema = schema_line("lesson", depth=1)
+    return LESSON_TEMPLATE.format(schema=schema, slug=slug, title=title, order=order, check=check)
 
 
-def quiz_file(slug: str, *, lesson: str) -> str:
-    """Return a starter quiz for a lesson."""
-    return QUIZ_TEMPLATE.format(schema=schema_line("quiz", depth=1), slug=slug, lesson=lesson)
+def quiz_file(slug: str, *, lesson: str, check: str) -> str:
+    """Return a starter quiz for a lesson, whose comment names the course's check command."""
+    return QUIZ_TEMPLATE.format(schema=schema_line("quiz", depth=1), slug=slug, lesson=lesson, check=check)
 
 
 def next_order(lesson_texts: list[str]) -> int:
@@ -349,19 +352,42 @@ def yaml_text(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def course_files(*, name: str, language: str, schemas: dict[str, str]) -> dict[str, str]:
-    """Return every file of a new course, keyed by its path in the course folder."""
-    description = "A short course, one lesson at a time."
-    short = name if len(name) <= 12 else name[:12].rstrip()
+def short_name(name: str, *, small_words: str) -> str:
+    """Return a home-screen name of at most 12 characters ending on a whole word, or '' if none fits."""
+    if len(name) <= 12:
+        return name
+    words: list[str] = []
+    for word in name.split():
+        if len(" ".join([*words, word])) > 12:
+            break
+        words.append(word)
+    while words and words[-1].casefold() in small_words.split():
+        words.pop()
+    return " ".join(words)
+
+
+def course_files(
+    *, name: str, short: str, language: str, words: dict[str, str], schemas: dict[str, str]
+) -> dict[str, str]:
+    """Return every file of a new course in its language's words, keyed by its path in the course folder."""
+    quoted = {key: yaml_text(value) for key, value in words.items()}
+    plain = {key: " ".join(value.split()) for key, value in words.items()}
     settings = COURSE_SETTINGS.format(
-        name=yaml_text(name), description=yaml_text(description), language=language, short_name=yaml_text(short)
+        name=yaml_text(name),
+        description=quoted["description"],
+        language=language,
+        short_name=yaml_text(short),
+        format=FORMAT,
+        c=plain,
+        q=quoted,
     )
+    first = {"schema": "", "c": plain, "q": quoted}
     return {
         "mkdocs.yml": settings,
-        "lessons/01-welcome.yml": FIRST_LESSON.format(schema=schema_line("lesson", depth=1)),
-        "quizzes/welcome.yml": FIRST_QUIZ.format(schema=schema_line("quiz", depth=1)),
-        "programs/first-week.yml": FIRST_PROGRAM.format(schema=schema_line("program", depth=1)),
-        "docs/index.md": HOME_PAGE.format(name=name.replace("<", "&lt;"), description=description),
+        "lessons/01-welcome.yml": FIRST_LESSON.format(**{**first, "schema": schema_line("lesson", depth=1)}),
+        "quizzes/welcome.yml": FIRST_QUIZ.format(**{**first, "schema": schema_line("quiz", depth=1)}),
+        "programs/first-week.yml": FIRST_PROGRAM.format(**{**first, "schema": schema_line("program", depth=1)}),
+        "docs/index.md": HOME_PAGE.format(name=name.replace("<", "&lt;"), description=plain["description"], c=plain),
         "docs/figures/welcome.svg": FIGURE,
         "overrides/README.md": OVERRIDES_README,
         ".gitignore": GITIGNORE,

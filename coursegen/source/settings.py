@@ -15,6 +15,7 @@ import yaml
 from ..model import paths
 from ..model.course import DocsFiles, Lesson, Notice, Settings, Trainer
 from ..model.diagnostics import Diagnostic, error, warning
+from ..model.formats import FORMAT, UPGRADE_HINT
 from ..model.schema import DEFAULT_COLOR, SETTINGS
 from ..model.strings import DEFAULT_LANGUAGE, Entry, build_strings, catalogue_for
 from .catalogue import no_catalogue, read_overrides
@@ -24,7 +25,7 @@ from .load import Loaded, position
 
 SHORT_NAME_LENGTH = 12
 EXTRA_KEYS = ("course", "trainer")
-NOT_IN_NAV_HINT = f"Add these lines to mkdocs.yml:\n  not_in_nav: |\n    {paths.NOT_IN_NAV}"
+NOT_IN_NAV_HINT = f"Add these lines to mkdocs.yml:\n  not_in_nav: |\n    {paths.NOT_IN_NAV}\n{UPGRADE_HINT}"
 
 
 def read_settings(
@@ -70,6 +71,8 @@ def read_settings(
     course = values.get("course") or {}
     short_name, short_problems = pick_short_name(config.path, course.get("short_name"), site_name, top.get("site_name"))
     problems += short_problems
+    problems += check_format(config.path, config.node, course.get("format"))
+    problems += check_cut_short_name(config.path, config.node, course.get("short_name"), site_name)
     problems += check_contrast(config.path, config.node, course.get("theme_color") or DEFAULT_COLOR)
     diagnostics += problems
     if any(p.severity == "error" for p in problems) or not site_name:
@@ -253,6 +256,29 @@ def image_setting(node: yaml.Node | None, env: Mapping[str, str]) -> str:
     """Return a theme image path (logo or favicon) under docs/, or '' for none or a Material icon."""
     value = scalar_setting(node, env)
     return value if value and value.lower().endswith((".svg", ".png")) else ""
+
+
+def check_format(path: str, top: yaml.Node, written_for: int | None) -> list[Diagnostic]:
+    """Refuse a course written in another format than this engine's, naming the way to each."""
+    if written_for is None or written_for == FORMAT:
+        return []
+    line, column = setting_line(top, "extra", "course", "format")
+    if written_for < FORMAT:
+        message = f"the course is written in format {written_for}; this coursegen reads format {FORMAT}"
+        return [error(path, line, column, message, UPGRADE_HINT)]
+    message = f"the course is written in format {written_for}, newer than this coursegen's format {FORMAT}"
+    return [error(path, line, column, message, "Upgrade coursegen: pip install --upgrade coursegen")]
+
+
+def check_cut_short_name(path: str, top: yaml.Node, short_name: str | None, site_name: str) -> list[Diagnostic]:
+    """Warn when the home-screen name stops in the middle of a word of the course's name."""
+    if not short_name or not site_name.startswith(short_name) or len(site_name) == len(short_name):
+        return []
+    if not (site_name[len(short_name)].isalnum() and short_name[-1].isalnum()):
+        return []
+    line, column = setting_line(top, "extra", "course", "short_name")
+    message = f"short_name '{short_name}' cuts a word of the course name '{site_name}' in two"
+    return [warning(path, line, column, message, "End the short name on a whole word, or pick another name.")]
 
 
 def pick_short_name(

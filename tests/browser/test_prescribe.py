@@ -292,6 +292,7 @@ def test_program_reminders_start_today_at_the_chosen_time_and_end_with_the_progr
     assert start.strftime("%a")[:2].upper() in ("MO", "WE", "FR"), "the first occurrence is a practice day"
     rule = event["RRULE"]
     assert rule["FREQ"] == ["WEEKLY"] and rule["BYDAY"] == ["MO", "WE", "FR"] and rule["COUNT"] == [8]
+    assert str(event["DESCRIPTION"]) == f"Time for a few minutes of practice.\n{page.url}", "the link on its own line"
     expect(page.locator(".cq-reminders [role=status]")).to_contain_text("8 reminders")
     context.close()
 

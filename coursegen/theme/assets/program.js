@@ -238,7 +238,8 @@ function calendar(box, hhmm) {
     "DURATION:PT15M",
     `RRULE:${rule}`,
     `SUMMARY:${summary}`,
-    `DESCRIPTION:${escapeText(`${box.dataset.cqText || ""} ${location.href}`.trim())}`,
+    // The link on a line of its own. No template literal inside another: rjsmin misreads it and drops its spaces.
+    `DESCRIPTION:${escapeText([box.dataset.cqText, location.href].filter(Boolean).join("\n"))}`,
     "BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${summary}`, "TRIGGER:PT0M", "END:VALARM",
     "END:VEVENT", "END:VCALENDAR",
   ];
