@@ -20,6 +20,7 @@ ENGINE_FILES = (
     "templates/shared.html",
     "templates/sw-remove.js",
     "templates/sw.js",
+    "theme/assets/common.js",
     "theme/assets/course.css",
     "theme/assets/offline.js",
     "theme/assets/program.css",
