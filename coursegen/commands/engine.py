@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .installed import isolated_command
 from .read import CONFIG
 
 
@@ -16,7 +17,7 @@ def run_engine(project: Path, *, engine: str, site_dir: Path) -> tuple[bool, str
     try:
         if engine == "zensical":
             config.write_text(zensical_config(project, site_dir=site_dir), encoding="utf-8")
-            command = [str(zensical_path()), "build", "--strict", "-f", config.name]
+            command = isolated_command("zensical", "build", "--strict", "-f", config.name)
         else:
             command = mkdocs_command("build", "--strict", "--site-dir", str(site_dir))
         result = subprocess.run(command, cwd=project, env=engine_env(project), capture_output=True, text=True)
@@ -43,8 +44,8 @@ def zensical_config(project: Path, *, site_dir: Path) -> str:
 
 
 def mkdocs_command(*args: str) -> list[str]:
-    """Return the command that runs MkDocs with this Python."""
-    return [sys.executable, "-m", "mkdocs", *args]
+    """Return the command that runs MkDocs with this Python, in isolated mode: no module of the course folder."""
+    return isolated_command("mkdocs", *args)
 
 
 def engine_env(project: Path | None = None) -> dict[str, str]:

@@ -16,11 +16,15 @@ def init_course(folder: Path, *, name: str | None = None, language: str = "en", 
     """Make a new course folder that builds at once: one lesson, quiz and program, in the course's language."""
     if folder.exists() and any(folder.iterdir()):
         return Outcome(False, message=f"{folder} is not empty; pick a new folder for the course.")
+    title = name or folder.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize() or "My course"
+    problem = scaffold.init_problem(name=title, language=language)
+    problem = problem or scaffold.init_problem(name=short or "", language=language)
+    if problem:
+        return Outcome(False, message=problem)
     starters = {p.stem: p for p in sorted((PACKAGE / "catalogues/starter").glob("*.yml"))}
     if language not in starters:
         return Outcome(False, message=f"No catalogue for '{language}'; init knows: {', '.join(starters)}.")
     words = yaml.safe_load(starters[language].read_text(encoding="utf-8"))
-    title = name or folder.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize() or "My course"
     short = short or scaffold.short_name(title, small_words=words["small_words"])
     if not short or len(short) > 12:
         return Outcome(False, message=f"'{title}' has no short form of 12 characters: add --short-name NAME.")

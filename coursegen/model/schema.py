@@ -385,6 +385,14 @@ COURSE = Record(
         ),
         Field("notice", "record", "A note shown on every lesson, program and handout.", record=NOTICE),
         Field("parts", "list", "Titles for the parts of the course (sub-folders of lessons/).", item=PART),
+        Field(
+            "allow_extra_javascript",
+            "bool",
+            "Publish the course's own scripts listed under `extra_javascript`; they then run on every page. "
+            "Only for scripts you wrote or checked: every build says they are published.",
+            False,
+            False,
+        ),
     ),
 )
 

@@ -5,6 +5,7 @@ Everything here returns text; the pipeline decides where it goes and writes it.
 
 from __future__ import annotations
 
+import json
 import re
 
 from ..model.formats import FORMAT
@@ -320,6 +321,18 @@ def slug_problem(slug: str) -> str:
     return f"'{slug}' cannot be an id: use up to 60 lowercase letters, digits and dashes, like 'first-steps'."
 
 
+LANGUAGE_CODE = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"
+
+
+def init_problem(*, name: str, language: str) -> str:
+    """Return why `init` cannot write a course with this name and language, or an empty string if it can."""
+    if not re.fullmatch(LANGUAGE_CODE, language):
+        return f"{language[:40]!r} is not a language code: use two or three lowercase letters, like en or fr."
+    if len(name) > 120 or any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in name):
+        return "The course name must be one line of text, up to 120 characters."
+    return ""
+
+
 def schema_line(kind: str, *, depth: int) -> str:
     """Return the editor's schema comment for a file `depth` folders below the course folder."""
     return SCHEMA_LINE.format(up="../" * depth, kind=kind)
@@ -341,7 +354,7 @@ def next_order(lesson_texts: list[str]) -> int:
     """Return one more than the highest `order:` found in the lesson files' texts."""
     orders = [0]
     for text in lesson_texts:
-        found = re.search(r"^order:\s*(\d+)\s*$", text, re.M)
+        found = re.search(r"^order:\s*(\d{1,9})\s*$", text, re.M)  # a longer one is refused by check anyway
         if found:
             orders.append(int(found.group(1)))
     return max(orders) + 1
@@ -349,7 +362,7 @@ def next_order(lesson_texts: list[str]) -> int:
 
 def yaml_text(value: str) -> str:
     """Return a string as a double-quoted YAML scalar."""
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
 def short_name(name: str, *, small_words: str) -> str:

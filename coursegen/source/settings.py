@@ -16,11 +16,13 @@ from ..model import paths
 from ..model.course import DocsFiles, Lesson, Notice, Settings, Trainer
 from ..model.diagnostics import Diagnostic, error, warning
 from ..model.formats import FORMAT, UPGRADE_HINT
+from ..model.installed import Installed
 from ..model.schema import DEFAULT_COLOR, SETTINGS
 from ..model.strings import DEFAULT_LANGUAGE, Entry, build_strings, catalogue_for
-from .catalogue import no_catalogue, read_overrides
+from .catalogue import no_catalogue, read_overrides, unknown_language
 from .checks import check_image, check_markdown
 from .convert import Converted, convert_record, did_you_mean
+from .engine_code import check_engine_code, course_scripts
 from .load import Loaded, position
 
 SHORT_NAME_LENGTH = 12
@@ -35,8 +37,12 @@ def read_settings(
     docs: DocsFiles,
     env: Mapping[str, str],
     diagnostics: list[Diagnostic],
+    installed: Installed | None = None,
 ) -> Settings | None:
-    """Read and check the settings the course layer uses; None if they have an error."""
+    """Read and check the settings the course layer uses; None if they have an error.
+
+    `installed` is what MkDocs can import; without it, extensions, plugins and languages are not checked.
+    """
     diagnostics += config.diagnostics
     if config.node is None:
         return None
@@ -47,6 +53,8 @@ def read_settings(
     theme = mapping_of(top.get("theme"))
     problems: list[Diagnostic] = check_inherit(config.path, top.get("INHERIT"))
     problems += check_plain_settings(config.path, top, env)
+    if installed is not None:
+        problems += check_engine_code(config.path, top, installed)
     problems += unknown_extra_keys(config.path, top.get("extra"))
     site_name = scalar_setting(top.get("site_name"), env)
     if not site_name:
@@ -57,7 +65,10 @@ def read_settings(
     problems += check_not_in_nav(config.path, top.get("not_in_nav"), config.node)
     language = scalar_setting(theme.get("language"), env) or DEFAULT_LANGUAGE
     catalogue_code = catalogue_for(language, catalogues)
-    if catalogue_code is None:
+    known = installed.theme_languages if installed is not None else frozenset()
+    if known and language not in known:
+        problems.append(unknown_language(config.path, theme.get("language"), language, known))
+    elif catalogue_code is None:
         problems.append(no_catalogue(config.path, theme.get("language"), language, catalogues))
     extra = mapping_of(top.get("extra"))
     out = Converted(config.path)
@@ -74,6 +85,9 @@ def read_settings(
     problems += check_format(config.path, config.node, course.get("format"))
     problems += check_cut_short_name(config.path, config.node, course.get("short_name"), site_name)
     problems += check_contrast(config.path, config.node, course.get("theme_color") or DEFAULT_COLOR)
+    allowed = bool(course.get("allow_extra_javascript"))
+    scripts, found = course_scripts(config.path, top.get("extra_javascript"), allowed=allowed, docs=docs.files)
+    problems += found
     diagnostics += problems
     if any(p.severity == "error" for p in problems) or not site_name:
         return None
@@ -90,6 +104,7 @@ def read_settings(
         notice=notice_of(course.get("notice")),
         parts={p["folder"]: p["title"] for p in course.get("parts") or ()},
         trainer=Trainer(**{k: v for k, v in (values.get("trainer") or {}).items() if v}),
+        extra_javascript=scripts,
     )
 
 
