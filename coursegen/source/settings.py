@@ -17,15 +17,16 @@ from ..model.course import DocsFiles, Lesson, Notice, Settings, Trainer
 from ..model.diagnostics import Diagnostic, error, warning
 from ..model.formats import FORMAT, UPGRADE_HINT
 from ..model.installed import Installed
-from ..model.schema import DEFAULT_COLOR, SETTINGS
+from ..model.schema import DEFAULT_COLOR
+from ..model.settings_format import SETTINGS
 from ..model.strings import DEFAULT_LANGUAGE, Entry, build_strings, catalogue_for
+from .appearance import check_contrast, pick_short_name
 from .catalogue import no_catalogue, read_overrides, unknown_language
 from .checks import check_image, check_markdown
 from .convert import Converted, convert_record, did_you_mean
 from .engine_code import check_engine_code, course_scripts
-from .load import Loaded, position
+from .load import Loaded, mapping_of, position, setting_line
 
-SHORT_NAME_LENGTH = 12
 EXTRA_KEYS = ("course", "trainer")
 NOT_IN_NAV_HINT = f"Add these lines to mkdocs.yml:\n  not_in_nav: |\n    {paths.NOT_IN_NAV}\n{UPGRADE_HINT}"
 
@@ -106,13 +107,6 @@ def read_settings(
         trainer=Trainer(**{k: v for k, v in (values.get("trainer") or {}).items() if v}),
         extra_javascript=scripts,
     )
-
-
-def mapping_of(node: yaml.Node | None) -> dict[str, yaml.Node]:
-    """Return a mapping node's values by key, or nothing for any other node."""
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
 
 
 def scalar_setting(node: yaml.Node | None, env: Mapping[str, str]) -> str:
@@ -296,59 +290,6 @@ def check_cut_short_name(path: str, top: yaml.Node, short_name: str | None, site
     return [warning(path, line, column, message, "End the short name on a whole word, or pick another name.")]
 
 
-def pick_short_name(
-    path: str, chosen: str | None, site_name: str, name_node: yaml.Node | None
-) -> tuple[str, list[Diagnostic]]:
-    """Return the home-screen name: the course's short_name, else the site name when it fits."""
-    if chosen:
-        return chosen, []
-    if len(site_name) <= SHORT_NAME_LENGTH:
-        return site_name, []
-    words = site_name.split()
-    fitted = ""
-    for word in words:
-        if len((fitted + " " + word).strip()) > SHORT_NAME_LENGTH:
-            break
-        fitted = (fitted + " " + word).strip()
-    line, column = position(name_node) if name_node is not None else (1, 1)
-    suggestion = fitted or site_name[:SHORT_NAME_LENGTH]
-    hint = (
-        f"Set a name of {SHORT_NAME_LENGTH} characters or fewer:\n  extra:\n    course:\n      short_name: {suggestion}"
-    )
-    message = (
-        f"site_name is longer than {SHORT_NAME_LENGTH} characters, so phones would cut it under the home-screen icon"
-    )
-    return fitted or site_name[:SHORT_NAME_LENGTH], [warning(path, line, column, message, hint)]
-
-
-def check_contrast(path: str, node: yaml.Node, color: str) -> list[Diagnostic]:
-    """Warn when the course colour is too light for links and buttons on white (WCAG AA asks 4.5:1)."""
-    ratio = contrast_on_white(color)
-    if ratio >= 4.5:
-        return []
-    line, column = setting_line(node, "extra", "course", "theme_color")
-    return [
-        warning(
-            path,
-            line,
-            column,
-            f"theme_color {color} has a contrast of {ratio:.1f}:1 on white; links and buttons need 4.5:1",
-            "Choose a darker colour, for example #00695c (teal) or #1565c0 (blue).",
-        )
-    ]
-
-
-def contrast_on_white(color: str) -> float:
-    """Return the WCAG contrast ratio of a #rrggbb colour against white."""
-
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(int(color[i : i + 2], 16)) for i in (1, 3, 5))
-    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
-
-
 def notice_of(values: dict | None) -> Notice | None:
     """Return the course notice, if the course sets one."""
     if not values:
@@ -398,18 +339,3 @@ def check_settings_references(settings: Settings, config: Loaded, lessons: list[
                 )
             )
     return problems
-
-
-def setting_line(node: yaml.Node, *keys: str | int) -> tuple[int, int]:
-    """Return the position of a nested setting (a key, or an index in a list), or of its nearest parent."""
-    found = (1, 1)
-    for key in keys:
-        if isinstance(key, int):
-            items = node.value if isinstance(node, yaml.SequenceNode) else []
-            node = items[key] if key < len(items) else None
-        else:
-            node = mapping_of(node).get(key)
-        if node is None:
-            break
-        found = position(node)
-    return found
