@@ -15,8 +15,9 @@ export default [
     settings: { browsers },
   },
   {
-    // Sealed practice links: ES modules, loaded with <script type="module"> only by the pages that use them.
-    files: ["coursegen/theme/assets/{kit,seal,send,clients,keys,inbox,chart}.js"],
+    // The course's scripts are ES modules (import/export, import.meta), which Safari has had since 15.
+    files: ["coursegen/theme/assets/**/*.js"],
+    ignores: ["coursegen/theme/assets/vendor/**", "coursegen/theme/assets/theme/**"],
     languageOptions: {
       ecmaVersion: 2021,
       sourceType: "module",
@@ -27,8 +28,8 @@ export default [
     settings: { browsers },
   },
   {
-    files: ["coursegen/theme/assets/**/*.js"],
-    ignores: ["coursegen/theme/assets/vendor/**", "coursegen/theme/assets/{kit,seal,send,clients,keys,inbox,chart}.js"],
+    // Material's start-up and content scripts, moved into files: classic scripts (document.currentScript).
+    files: ["coursegen/theme/assets/theme/**/*.js"],
     languageOptions: {
       ecmaVersion: 2021,
       sourceType: "script",
@@ -37,10 +38,5 @@ export default [
     plugins: { compat },
     rules: { "compat/compat": "error" },
     settings: { browsers },
-  },
-  {
-    // The practice player and its log are ES modules (issue 24): each page imports what it uses.
-    files: ["coursegen/theme/assets/practice*.js"],
-    languageOptions: { ecmaVersion: 2022, sourceType: "module" },
   },
 ];

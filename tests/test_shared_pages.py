@@ -19,7 +19,18 @@ from coursegen.source import settings
 from coursegen.source.load import load
 from coursegen.source.markup import plain
 
-SCRIPTS = ("program.js", "progress.js", "share.js", "send.js", "keys.js", "inbox.js", "kit.js", "chart.js", "quiz.js")
+SCRIPTS = (
+    "common.js",
+    "program.js",
+    "progress.js",
+    "share.js",
+    "send.js",
+    "keys.js",
+    "inbox.js",
+    "kit.js",
+    "chart.js",
+    "quiz.js",
+)
 TEMPLATES = tuple(f"coursegen/templates/{name}.html" for name in ("shared", "reminders", "send", "inbox"))
 PARTIALS = ("coursegen/theme/overrides/partials/cq-progress.html", "coursegen/theme/overrides/partials/cq-share.html")
 

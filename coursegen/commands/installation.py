@@ -24,6 +24,7 @@ ENGINE_FILES = (
     "templates/sw.js",
     "theme/assets/chart.js",
     "theme/assets/clients.js",
+    "theme/assets/common.js",
     "theme/assets/course.css",
     "theme/assets/inbox.js",
     "theme/assets/keys.js",

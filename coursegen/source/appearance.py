@@ -1,4 +1,4 @@
-"""The course as a phone shows it: the name under the home-screen icon and the colour of links and buttons."""
+"""How a course shows on a phone, from mkdocs.yml: its name under the home-screen icon, and its colour's contrast."""
 
 from __future__ import annotations
 
@@ -7,18 +7,7 @@ import yaml
 from ..model.diagnostics import Diagnostic, warning
 from .load import position, setting_line
 
-SHORT_NAME_LENGTH = 12  # what iOS and Android show under an icon before they cut the name
-
-
-def check_cut_short_name(path: str, top: yaml.Node, short_name: str | None, site_name: str) -> list[Diagnostic]:
-    """Warn when the home-screen name stops in the middle of a word of the course's name."""
-    if not short_name or not site_name.startswith(short_name) or len(site_name) == len(short_name):
-        return []
-    if not (site_name[len(short_name)].isalnum() and short_name[-1].isalnum()):
-        return []
-    line, column = setting_line(top, "extra", "course", "short_name")
-    message = f"short_name '{short_name}' cuts a word of the course name '{site_name}' in two"
-    return [warning(path, line, column, message, "End the short name on a whole word, or pick another name.")]
+SHORT_NAME_LENGTH = 12
 
 
 def pick_short_name(

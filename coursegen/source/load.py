@@ -205,13 +205,6 @@ def unclosed_quote(text: str, *, before: int) -> int:
     return 0
 
 
-def mapping_of(node: yaml.Node | None) -> dict[str, yaml.Node]:
-    """Return a mapping node's values by key, or nothing for any other node."""
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
-
-
 def setting_line(node: yaml.Node, *keys: str | int) -> tuple[int, int]:
     """Return the position of a nested setting (a key, or an index in a list), or of its nearest parent."""
     found = (1, 1)
@@ -225,3 +218,10 @@ def setting_line(node: yaml.Node, *keys: str | int) -> tuple[int, int]:
             break
         found = position(node)
     return found
+
+
+def mapping_of(node: yaml.Node | None) -> dict[str, yaml.Node]:
+    """Return a mapping node's values by key, or nothing for any other node."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}

@@ -10,20 +10,250 @@ import re
 
 from ..model.formats import FORMAT
 from ..model.schema import SLUG_PATTERN
-from .starters import (
-    COURSE_SETTINGS,
-    EDITOR_SETTINGS,
-    FIGURE,
-    FIRST_LESSON,
-    FIRST_PROGRAM,
-    FIRST_QUIZ,
-    GITIGNORE,
-    HOME_PAGE,
-    LESSON_TEMPLATE,
-    OVERRIDES_README,
-    QUIZ_TEMPLATE,
-    SCHEMA_LINE,
-)
+from .starter_course import FIRST_LESSON, FIRST_QUIZ
+
+SCHEMA_LINE = "# yaml-language-server: $schema={up}schema/{kind}.schema.json\n"
+
+LESSON_TEMPLATE = """\
+{schema}# A lesson. The authoring guide (AUTHORING.md) explains every key.
+# Check your work with: {check}
+
+id: {slug}
+title: "{title}"
+# One sentence. It also shows in link previews when you share the lesson.
+summary: "One sentence that says what the reader will learn."
+order: {order}
+
+# figures:
+#   - src: figures/{slug}.svg         # an image under docs/
+#     alt: "What the picture shows."   # required: said aloud by screen readers
+
+sections:
+  - heading: "Why it matters"
+    body: |
+      Write the lesson here, in Markdown. Keep sentences short.
+
+      !!! note "A callout"
+          Indent the text of a callout by four spaces.
+
+steps:
+  - "The first thing to do."
+  - "The next thing to do."
+
+cues:
+  - "A short reminder of what good looks like."
+
+mistakes:
+  - mistake: "What often goes wrong."
+    fix: "How to put it right."
+
+# callouts:
+#   - title: "Ask for help"
+#     style: warning
+#     text: "When to stop and ask someone who knows."
+"""
+
+QUIZ_TEMPLATE = """\
+{schema}# A quiz. Types: single, multiple, true-false, order, picture (and yes-no for self-checks).
+# Check your work with: {check}
+
+id: {slug}
+lesson: {lesson}
+
+questions:
+  - id: first-question
+    type: single
+    prompt: "Which one is right?"
+    options:
+      - text: "This one"
+        correct: true
+        feedback: "Yes. Say why it is right."
+      - text: "Not this one"
+        feedback: "Not quite. Say why, so the reader learns something."
+    explanation: "Explain the right answer in one or two sentences."
+
+  - id: true-or-false
+    type: true-false
+    prompt: "A statement the reader decides is true or false."
+    answer: true
+    feedback_true: "Right. Say why."
+    feedback_false: "Not quite. Say why."
+    explanation: "Explain it."
+
+  - id: in-order
+    type: order
+    prompt: "Put the steps in order."
+    steps:   # the right order; readers see them shuffled
+      - "First step"
+      - "Second step"
+      - "Third step"
+    explanation: "Explain the order."
+"""
+
+COURSE_SETTINGS = """\
+# {c[settings_intro]}
+site_name: {name}
+site_description: {description}
+# {c[site_url_comment]}
+site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
+
+theme:
+  name: material
+  custom_dir: overrides
+  font: false
+  # {c[language_comment]}
+  language: {language}
+  # {c[logo_comment]}
+  # logo: assets/logo.svg
+  # favicon: assets/logo.svg
+  palette:
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+      primary: custom
+      accent: custom
+      toggle:
+        icon: material/weather-night
+        name: {q[to_dark]}
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+      primary: custom
+      accent: custom
+      toggle:
+        icon: material/weather-sunny
+        name: {q[to_light]}
+  features:
+    - navigation.instant
+    - navigation.footer
+    - navigation.top
+    - content.tabs.link
+    - search.highlight
+
+plugins:
+  - search
+
+# {c[not_in_nav_comment]}
+not_in_nav: |
+  /shared/
+
+markdown_extensions:
+  - admonition
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.tabbed:
+      alternate_style: true
+  - toc:
+      permalink: true
+
+validation:
+  nav:
+    omitted_files: warn
+    not_found: warn
+    absolute_links: warn
+  links:
+    not_found: warn
+    anchors: warn
+    absolute_links: warn
+    unrecognized_links: warn
+
+watch:
+  - overrides
+
+extra:
+  generator: false
+  course:
+    offline: true
+    theme_color: "#00695c"
+    # {c[short_name_comment]}
+    short_name: {short_name}
+    # {c[format_comment]}
+    format: {format}
+    # notice:
+    #   title: {c[notice_title]}
+    #   style: warning
+    #   text: {c[notice_text]}
+  # trainer:
+  #   name: {c[trainer_name]}
+  #   phone: "+1 555 010 0199"
+  #   email: you@example.com
+  #   booking_url: https://example.com/book
+  # strings:
+  #   book: {c[book]}   # {c[strings_comment]}
+"""
+
+FIRST_PROGRAM = """\
+{schema}id: first-week
+title: {q[program_title]}
+note: {q[program_note]}
+lessons:
+  - welcome
+reminder_days: [MO, WE, FR]
+reminder_time: "08:00"
+"""
+
+HOME_PAGE = """\
+---
+description: {description}
+---
+
+# {name}
+
+{description}
+
+{c[home_next]}
+"""
+
+FIGURE = """\
+<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400" viewBox="0 0 600 400">
+  <rect width="600" height="400" fill="#f5f5f5"/>
+  <rect x="220" y="40" width="160" height="320" rx="24" fill="#fff" stroke="#37474f" stroke-width="6"/>
+  <rect x="245" y="80" width="110" height="14" rx="7" fill="#00695c"/>
+  <rect x="245" y="110" width="110" height="8" rx="4" fill="#90a4ae"/>
+  <rect x="245" y="128" width="90" height="8" rx="4" fill="#90a4ae"/>
+  <rect x="245" y="146" width="100" height="8" rx="4" fill="#90a4ae"/>
+  <rect x="245" y="200" width="110" height="40" rx="8" fill="none" stroke="#00695c" stroke-width="4"/>
+  <path d="M260 220l12 12 22-24" fill="none" stroke="#2e7d32" stroke-width="6" stroke-linecap="round"/>
+  <rect x="245" y="256" width="110" height="40" rx="8" fill="none" stroke="#90a4ae" stroke-width="4"/>
+</svg>
+"""
+
+GITIGNORE = """\
+# Made by every build: do not commit.
+site/
+site.*/
+.site-*/
+.venv/
+.coursegen-manifest.json
+.coursegen-cache/
+.coursegen.lock
+/docs/lessons/
+/docs/quizzes/
+/docs/programs/
+/docs/icons/
+/docs/previews/
+/docs/qr/
+/docs/shared/
+/docs/manifest.webmanifest
+/docs/assets/coursegen/
+/overrides/main.html
+/overrides/partials/
+"""
+
+OVERRIDES_README = """\
+# overrides/
+
+Every build writes the course engine's templates here (`main.html` and `partials/`). Do not edit them;
+add your own overrides of other Material partials beside them.
+"""
+
+EDITOR_SETTINGS = """\
+{
+  "yaml.schemas": {
+    "schema/lesson.schema.json": ["lessons/*.yml", "lessons/*/*.yml"],
+    "schema/quiz.schema.json": ["quizzes/*.yml", "quizzes/**/*.yml"],
+    "schema/program.schema.json": ["programs/*.yml"]
+  }
+}
+"""
 
 
 def slug_problem(slug: str) -> str:

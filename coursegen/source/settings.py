@@ -17,9 +17,10 @@ from ..model.course import DocsFiles, Lesson, Notice, Settings, Trainer
 from ..model.diagnostics import Diagnostic, error, warning
 from ..model.formats import FORMAT, UPGRADE_HINT
 from ..model.installed import Installed
-from ..model.schema import DEFAULT_COLOR, SETTINGS
+from ..model.schema import DEFAULT_COLOR
+from ..model.settings_format import SETTINGS
 from ..model.strings import DEFAULT_LANGUAGE, Entry, build_strings, catalogue_for
-from .appearance import check_contrast, check_cut_short_name, pick_short_name
+from .appearance import check_contrast, pick_short_name
 from .catalogue import no_catalogue, read_overrides, unknown_language
 from .checks import check_image, check_markdown
 from .convert import Converted, convert_record, did_you_mean
@@ -276,6 +277,17 @@ def check_format(path: str, top: yaml.Node, written_for: int | None) -> list[Dia
         return [error(path, line, column, message, UPGRADE_HINT)]
     message = f"the course is written in format {written_for}, newer than this coursegen's format {FORMAT}"
     return [error(path, line, column, message, "Upgrade coursegen: pip install --upgrade coursegen")]
+
+
+def check_cut_short_name(path: str, top: yaml.Node, short_name: str | None, site_name: str) -> list[Diagnostic]:
+    """Warn when the home-screen name stops in the middle of a word of the course's name."""
+    if not short_name or not site_name.startswith(short_name) or len(site_name) == len(short_name):
+        return []
+    if not (site_name[len(short_name)].isalnum() and short_name[-1].isalnum()):
+        return []
+    line, column = setting_line(top, "extra", "course", "short_name")
+    message = f"short_name '{short_name}' cuts a word of the course name '{site_name}' in two"
+    return [warning(path, line, column, message, "End the short name on a whole word, or pick another name.")]
 
 
 def notice_of(values: dict | None) -> Notice | None:
