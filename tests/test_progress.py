@@ -66,7 +66,7 @@ def test_a_build_into_a_pipe_prints_one_plain_line_per_stage(sample_project: Pat
         "Drawing N cards, QR codes and icons",
         "Converting N pages",
         "Building N pages",
-        "Checking N pages and pictures of the built site",
+        "Checking N files of the built site",
     ]
     assert lines[-1].startswith("Built ")
     again = run_build(sample_project, "build")

@@ -23,6 +23,7 @@ from ..site.pages import page_heads, render_course
 from ..site.theme import theme_files
 from ..source.validate import validate_course
 from .drawings import Drawing, by_path, draw_all, split_kept
+from .installed import read_installed
 from .progress import QUIET, Progress
 from .read import (
     DRAWING_CACHE,
@@ -63,7 +64,11 @@ def generate(
         sources = read_sources(project, advance=advance)
         texts = {f.path: f.text for f in [sources.config, *sources.lessons, *sources.quizzes, *sources.programs]}
         course, diagnostics = validate_course(
-            sources, catalogues=read_catalogues(), docs=list_docs(project), env=os.environ if env is None else env
+            sources,
+            catalogues=read_catalogues(),
+            docs=list_docs(project),
+            env=os.environ if env is None else env,
+            installed=read_installed(),
         )
     if strict:
         diagnostics = promote_warnings(diagnostics)
