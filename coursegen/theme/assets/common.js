@@ -25,7 +25,9 @@ export const t = (key, vars, count) => {
 // DOMContentLoaded again; document$'s first value is this page, already started, so it is skipped.
 export const onPage = (start) => {
   const follow = (skip) => window.document$.subscribe(() => { if (skip) skip = false; else start(); });
-  if (window.document$) return void follow(false);
+  // A bundle that is already here (Zensical's) may not emit for a page whose fragment it cannot read as an
+  // id (a program link): start this page at once, and follow only later navigations.
+  if (window.document$) { start(); return void follow(true); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
   else start();
   const wait = () => {
