@@ -38,6 +38,23 @@ export const onPage = (start) => {
   document.addEventListener("DOMContentLoaded", wait);
 };
 
+// Run `change` when this page's address changes without loading a page: a new fragment, back or forward,
+// the same link opened again, and a same-page link that a bundle (Zensical's) follows with pushState,
+// which fires no event. Each change runs it once.
+export const onAddress = (change) => {
+  let last = location.href;
+  const check = (again) => {
+    if (!again && location.href === last) return;
+    last = location.href;
+    change();
+  };
+  window.addEventListener("popstate", () => check(true));
+  window.addEventListener("hashchange", () => check(false));
+  document.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest("a[href^='#']")) setTimeout(() => check(false));
+  });
+};
+
 // ---- The one reader of what the scripts keep: every value checked, a bad one dropped, never used. ----
 
 const isMap = (v) => !!v && typeof v === "object" && !Array.isArray(v);

@@ -3,7 +3,7 @@
 
 import { ROOT as SITE_ROOT } from "./common.js";
 
-export { KEY, onPage } from "./common.js"; // the course's storage prefix, and starting on every page
+export { KEY, onPage, onAddress } from "./common.js"; // the storage prefix, starting on every page, address changes
 export const ROOT = SITE_ROOT.href;
 
 export function read(key, fallback) {
