@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from pagecheck import STRICT_CSP, axe_violations
+from pagecheck import axe_violations
 from playwright.sync_api import Browser, Page, expect
 from test_prescribe import new_phone, pass_quiz, prescribe
 
@@ -21,9 +21,9 @@ PAIN = 7  # above the course's flag, so the inbox flags the client
 
 
 @pytest.fixture(scope="module")
-def base(serve, built_site: Path) -> str:
-    """The real course under the strict CSP it must work with."""
-    return serve(built_site, headers={"Content-Security-Policy": STRICT_CSP})
+def base(serve, built_site: Path, strict_csp: str) -> str:
+    """The real course under the strict CSP it must work with on this run's engine."""
+    return serve(built_site, headers={"Content-Security-Policy": strict_csp})
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,9 @@ export const t = (key, vars, count) => {
 // DOMContentLoaded again; document$'s first value is this page, already started, so it is skipped.
 export const onPage = (start) => {
   const follow = (skip) => window.document$.subscribe(() => { if (skip) skip = false; else start(); });
-  if (window.document$) return void follow(false);
+  // A bundle that is already here (Zensical's) may not emit for a page whose fragment it cannot read as an
+  // id (a program link): start this page at once, and follow only later navigations.
+  if (window.document$) { start(); return void follow(true); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
   else start();
   const wait = () => {
@@ -34,6 +36,23 @@ export const onPage = (start) => {
     follow(true);
   };
   document.addEventListener("DOMContentLoaded", wait);
+};
+
+// Run `change` when this page's address changes without loading a page: a new fragment, back or forward,
+// the same link opened again, and a same-page link that a bundle (Zensical's) follows with pushState,
+// which fires no event. Each change runs it once.
+export const onAddress = (change) => {
+  let last = location.href;
+  const check = (again) => {
+    if (!again && location.href === last) return;
+    last = location.href;
+    change();
+  };
+  window.addEventListener("popstate", () => check(true));
+  window.addEventListener("hashchange", () => check(false));
+  document.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest("a[href^='#']")) setTimeout(() => check(false));
+  });
 };
 
 // ---- The one reader of what the scripts keep: every value checked, a bad one dropped, never used. ----

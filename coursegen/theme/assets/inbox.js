@@ -1,7 +1,7 @@
 /* The trainer's inbox (CONTRACT.md, "Sealed practice links"): opens the sealed links clients send, adds
    them to the client's record on this phone, and shows one line per client, then a client's timeline,
    effort and pain charts, quizzes and notes. CSV, print, backup and restore; all of it offline. */
-import { words, el, when, today, course, onPage, download } from "./kit.js";
+import { words, el, when, today, course, onPage, onAddress, download } from "./kit.js";
 import { canSeal, clientOf, open, OpenError } from "./seal.js";
 import { loadClients, saveClients, addSent, backup, restored } from "./clients.js";
 import { chart } from "./chart.js";
@@ -247,5 +247,5 @@ async function start() {
   if (/^#r=/.test(location.hash)) await take(location.href);
 }
 
-window.addEventListener("hashchange", route);
+onAddress(route);
 onPage(start);

@@ -1,8 +1,10 @@
 /* Small pieces the sealed-practice modules share (send.js, keys.js, inbox.js): the site root, storage,
    the page's own words, elements, QR codes, and starting on every page. An ES module: nothing on window. */
 
-export const ROOT = new URL("../../", import.meta.url).href; // assets/coursegen/kit.js -> the site root
-export const KEY = "cq:" + new URL(ROOT).pathname; // the course's storage prefix (CONTRACT.md, "Saved progress")
+import { ROOT as SITE_ROOT } from "./common.js";
+
+export { KEY, onPage, onAddress } from "./common.js"; // the storage prefix, starting on every page, address changes
+export const ROOT = SITE_ROOT.href;
 
 export function read(key, fallback) {
   try {
@@ -81,20 +83,6 @@ export async function qr(box, text, label) {
   dark.setAttribute("fill", "#000");
   svg.append(back, dark);
   box.replaceChildren(svg);
-}
-
-// Run `start` now and after every instant navigation (Material's document$, which may load later).
-export function onPage(start) {
-  const follow = (skip) => window.document$.subscribe(() => { if (skip) skip = false; else start(); });
-  if (window.document$) return void follow(false);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
-  else start();
-  const wait = () => {
-    if (!window.document$) return;
-    document.removeEventListener("DOMContentLoaded", wait);
-    follow(true);
-  };
-  document.addEventListener("DOMContentLoaded", wait);
 }
 
 export async function copy(text, say, done) {

@@ -1,7 +1,7 @@
 /* Programs made in the browser: the trainer's prescribe page, the client's prescribed program, and
    calendar reminders for any program. The markup contract and the link format are in CONTRACT.md
    ("Programs made in the browser"). Everything from a link is shown with textContent, cut to its limit. */
-import { ROOT, onPage, t } from "./common.js";
+import { ROOT, onPage, onAddress, t } from "./common.js";
 import { course, qr } from "./progress.js";
 
 const DAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"]; // Date.getDay() order
@@ -258,7 +258,7 @@ function init() {
 }
 
 // A new fragment on the program page (a second link opened in the same tab) shows that program.
-window.addEventListener("hashchange", () => {
+onAddress(() => {
   const box = document.querySelector("[data-cq-prescribed]");
   if (box) prescribed(box);
 });

@@ -1,7 +1,7 @@
 /* "Send my practice to my trainer" (CONTRACT.md, "Sealed practice links"), on program pages: what the
    client did since the last send, shown in full, then sealed into a link, a QR code and the share sheet.
    The key comes from the trainer's program link (`c`, `k` in its fragment) and is kept on this phone. */
-import { KEY, ROOT, read, write, words, el, when, course, qr, onPage, copy, isObject } from "./kit.js";
+import { KEY, ROOT, read, write, words, el, when, course, qr, onPage, onAddress, copy, isObject } from "./kit.js";
 import { canSeal, canCompress, seal, newId, isClientId, isSecret } from "./seal.js";
 import { readLog } from "./practice-log.js";
 
@@ -135,9 +135,12 @@ async function show(box, t, made) {
   await qr(result.querySelector("[data-cq-send-qr]"), made.url, t("qr_alt", { url: t("send_subject") }));
 }
 
+let recount = null; // counts again what is new since the last send, for the panel on this page
+
 function wire(box, t, secret, found) {
   let made = null;
   const again = async () => { made = await refresh(box, t, secret, found); };
+  recount = again;
   box.querySelectorAll("[data-cq-send-again], [data-cq-send-level]").forEach((c) => c.addEventListener("change", again));
   box.querySelector("[data-cq-send-make]").addEventListener("click", async () => {
     if (made) await show(box, t, made);
@@ -174,4 +177,8 @@ async function start() {
 }
 
 onPage(start);
-window.addEventListener("hashchange", () => { keyFromLink(); });
+// The program link opened again (or another one): take its key, and count again what is new.
+onAddress(() => {
+  keyFromLink();
+  if (recount) recount();
+});
