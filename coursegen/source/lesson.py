@@ -128,7 +128,7 @@ def check_lessons_together(
                     lesson.out.path,
                     *lesson.out.at(("id",)),
                     f"lesson '{lesson.values['id']}' has no quiz",
-                    f"Add one: python build.py new quiz {lesson.values['id']}",
+                    f"Add one: coursegen new quiz {lesson.values['id']}",
                 )
             )
     return problems
