@@ -77,7 +77,7 @@ export function mark(link) {
   if (!state) return box && box.remove();
   if (!box) link.append((box = document.createElement("span")));
   box.className = "cq-mark";
-  const sr = Object.assign(document.createElement("span"), { className: "cq-sr", textContent: ` (${t("state_" + state, {})})` });
+  const sr = Object.assign(document.createElement("span"), { className: "cq-sr", textContent: ` (${t("state_" + state)})` });
   box.replaceChildren("\u2713", sr);
 }
 
