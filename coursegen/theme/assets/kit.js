@@ -3,8 +3,25 @@
 
 import { ROOT as SITE_ROOT } from "./common.js";
 
-export { KEY, onPage, onAddress } from "./common.js"; // the storage prefix, starting on every page, address changes
+export { KEY, onPage } from "./common.js"; // the course's storage prefix, and starting on every page
 export const ROOT = SITE_ROOT.href;
+
+// Run `change` when this page's address changes without loading a page: a new fragment, back or forward,
+// the same link opened again, and a same-page link that a bundle (Zensical's) follows with pushState,
+// which fires no event. Each change runs it once.
+export const onAddress = (change) => {
+  let last = location.href;
+  const check = (again) => {
+    if (!again && location.href === last) return;
+    last = location.href;
+    change();
+  };
+  window.addEventListener("popstate", () => check(true));
+  window.addEventListener("hashchange", () => check(false));
+  document.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest("a[href^='#']")) setTimeout(() => check(false));
+  });
+};
 
 export function read(key, fallback) {
   try {
