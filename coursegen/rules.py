@@ -46,6 +46,7 @@ def check_lesson(values: dict, out: Converted, *, docs: DocsFiles) -> None:
         check_markdown(values.get(name), out, (name,))
     for i, callout in enumerate(values.get("callouts") or ()):
         check_markdown((callout or {}).get("text"), out, ("callouts", i, "text"))
+    check_practice(values, out)
     if not values.get("figures"):
         out.diagnostics.append(
             warning(
@@ -56,6 +57,32 @@ def check_lesson(values: dict, out: Converted, *, docs: DocsFiles) -> None:
                 "    - src: figures/my-figure.svg\n      alt: What the picture shows.",
             )
         )
+
+
+DOSE_EXAMPLE = "For example:\n  sets: 3\n  reps: 5\n  rest: 30\nor, for a held position:\n  sets: 2\n  hold: 20"
+
+
+def check_practice(values: dict, out: Converted) -> None:
+    """Check each exercise's dose (reps or hold, not both), its figure, and that its id is unique in the lesson."""
+    blocks = [p for p in values.get("practice") or () if p]
+    figures = [f.get("src") for f in values.get("figures") or () if f and f.get("src")]
+    for i, block in enumerate(values.get("practice") or ()):
+        where = ("practice", i)
+        if not block:
+            continue
+        if "reps" in block and "hold" in block:
+            out.error((*where, "hold"), "an exercise is counted in reps or held for seconds, not both", DOSE_EXAMPLE)
+        elif "reps" not in block and "hold" not in block:
+            out.error(where, "an exercise needs a dose: 'reps' (counted) or 'hold' (seconds)", DOSE_EXAMPLE)
+        if block.get("figure") and block["figure"] not in figures:
+            out.error(
+                (*where, "figure"),
+                f"'{block['figure']}' is not one of this lesson's figures{did_you_mean(block['figure'], figures)}",
+                "Name the src of a figure listed under 'figures' (its alt text describes it in the player).",
+            )
+    report_duplicates(
+        [p.get("id") for p in blocks], out, [("practice", i, "id") for i in range(len(blocks))], "practice id"
+    )
 
 
 def check_quiz(values: dict, out: Converted, *, docs: DocsFiles) -> None:
@@ -184,6 +211,19 @@ def check_program(values: dict, out: Converted) -> None:
     """Check a program's lesson list and reminder settings."""
     lessons = values.get("lessons") or []
     report_duplicates(lessons, out, [("lessons", i) for i in range(len(lessons))], "lesson")
+    doses = [d for d in values.get("doses") or () if d]
+    report_duplicates(
+        [d.get("lesson") for d in doses], out, [("doses", i, "lesson") for i in range(len(doses))], "dose lesson"
+    )
+    for i, dose in enumerate(doses):
+        if dose.get("lesson") and dose["lesson"] not in lessons:
+            out.error(
+                ("doses", i, "lesson"),
+                f"the dose is for '{dose['lesson']}', which is not in this program's lessons",
+                "Add the lesson to 'lessons', or remove its dose.",
+            )
+        if "reps" in dose and "hold" in dose:
+            out.error(("doses", i, "hold"), "a dose sets 'reps' or 'hold', not both", DOSE_EXAMPLE)
     if values.get("reminder_time") and not values.get("reminder_days"):
         out.error(
             ("reminder_time",), "'reminder_time' needs 'reminder_days'", "For example:\n  reminder_days: [MO, WE, FR]"
@@ -271,6 +311,9 @@ def cross_file(checked: list, *, all_lessons_read: bool = True) -> list[Diagnost
     for program in by_kind["program"]:
         for i, lesson_id in enumerate(program.values.get("lessons") or ()):
             problems += missing_reference(program, ("lessons", i), lesson_id, lesson_ids)
+    practised = {c.values.get("id"): c.values.get("practice") or [] for c in by_kind["lesson"]}
+    for program in by_kind["program"]:
+        problems += dose_mismatch(program, practised)
     quizzed = {q.values.get("lesson") for q in by_kind["quiz"]}
     for lesson in by_kind["lesson"]:
         if lesson.values.get("id") and lesson.values["id"] not in quizzed:
@@ -282,6 +325,37 @@ def cross_file(checked: list, *, all_lessons_read: bool = True) -> list[Diagnost
                     f"Add one: python build.py new quiz {lesson.values['id']}",
                 )
             )
+    return problems
+
+
+def dose_mismatch(program, practised: dict[str, list]) -> list[Diagnostic]:
+    """Report a program's dose for a lesson with no exercise, or reps for held exercises only (and the reverse)."""
+    problems = []
+    for i, dose in enumerate(program.values.get("doses") or ()):
+        blocks = [p for p in practised.get((dose or {}).get("lesson"), ()) if p]
+        if not dose or dose.get("lesson") not in practised:
+            continue
+        if not blocks:
+            problems.append(
+                error(
+                    program.out.path,
+                    *program.out.at(("doses", i, "lesson")),
+                    f"lesson '{dose['lesson']}' has no practice block, so a dose for it would change nothing",
+                    "Remove this dose, or add a 'practice' block to the lesson.",
+                )
+            )
+            continue
+        for key in ("reps", "hold"):
+            if key in dose and not any(key in p for p in blocks):
+                kind = "counted in reps" if key == "hold" else "held for seconds"
+                problems.append(
+                    error(
+                        program.out.path,
+                        *program.out.at(("doses", i, key)),
+                        f"lesson '{dose['lesson']}' has exercises {kind} only, so '{key}' would change nothing",
+                        f"Use '{'reps' if key == 'hold' else 'hold'}' instead.",
+                    )
+                )
     return problems
 
 

@@ -62,6 +62,8 @@ class Field:
     choices: tuple[str, ...] = ()  # for kind == "enum"
     min_items: int = 0
     max_length: int = 0
+    minimum: int = 0  # for kind == "int": the smallest whole number allowed
+    maximum: int = 99_999  # for kind == "int": the largest
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,55 @@ CALLOUT = Record(
     ),
 )
 
+# ---- Practice: doses for the session player (issue 24) ----
+MAX_SETS = 20
+MAX_REPS = 100
+MAX_SECONDS = 600  # a hold or a rest: ten minutes at most
+DOSE_KEYS = ("sets", "reps", "hold", "rest")  # what a program or a prescription may override
+SETS = Field("sets", "int", "How many sets. Default: 1.", False, 3, minimum=1, maximum=MAX_SETS)
+REPS = Field(
+    "reps",
+    "int",
+    "Repetitions in a set, counted by a tap. Give `reps` or `hold`.",
+    False,
+    5,
+    minimum=1,
+    maximum=MAX_REPS,
+)
+HOLD = Field(
+    "hold", "int", "Seconds to hold, counted down. Give `reps` or `hold`.", False, 20, minimum=1, maximum=MAX_SECONDS
+)
+REST = Field("rest", "int", "Seconds of rest after each set. Default: 0.", False, 30, minimum=0, maximum=MAX_SECONDS)
+
+PRACTICE = Record(
+    "practice",
+    "One exercise of a lesson, with its dose, for the session player.",
+    (
+        Field("id", "slug", "A short name, unique in the lesson; the practice log names it.", True, "wall-slide"),
+        Field("name", "text", "The exercise's name, as the player shows it.", True, "Wall slide", max_length=60),
+        SETS,
+        REPS,
+        HOLD,
+        REST,
+        Field("sides", "bool", "true to do each set on the left, then the right side.", False, True),
+        Field(
+            "cue",
+            "text",
+            "A tempo or cue line shown while practising.",
+            False,
+            "Slow: three seconds down.",
+            max_length=120,
+        ),
+        Field(
+            "figure",
+            "image",
+            "The figure to show: the `src` of one of the lesson's figures. Default: its first figure.",
+            False,
+            "figures/pencil-grip.svg",
+        ),
+    ),
+)
+
 LESSON = Record(
     "lesson",
     "One lesson: lessons/NN-slug.yml.",
@@ -159,6 +210,12 @@ LESSON = Record(
         Field("easier", "markdown", "An easier version of the exercise.", False, "Use a thick pencil."),
         Field("harder", "markdown", "A harder version of the exercise.", False, "Write a whole line without stopping."),
         Field("callouts", "list", "Boxed notes shown after the steps, such as a warning.", item=CALLOUT),
+        Field(
+            "practice",
+            "list",
+            "Exercises to practise with the session player, each with its dose (sets, reps or hold, rest).",
+            item=PRACTICE,
+        ),
     ),
 )
 
@@ -260,6 +317,18 @@ QUIZ = Record(
     ),
 )
 
+DOSE = Record(
+    "dose",
+    "The dose of one lesson's exercises in a program. Keys left out keep the lesson's own.",
+    (
+        Field("lesson", "slug", "The lesson's id; the lesson must be in the program.", True, "pencil-grip"),
+        SETS,
+        REPS,
+        HOLD,
+        REST,
+    ),
+)
+
 PROGRAM = Record(
     "program",
     "A trainer's program for a client: programs/slug.yml.",
@@ -282,6 +351,12 @@ PROGRAM = Record(
             item=Field("day", "enum", "A weekday.", choices=WEEKDAYS),
         ),
         Field("reminder_time", "time", "Time of day for the reminder, 24-hour HH:MM.", False, "08:00"),
+        Field(
+            "doses",
+            "list",
+            "A dose per lesson for this client, replacing the one in the lesson's practice blocks.",
+            item=DOSE,
+        ),
         Field(
             "reminder_text",
             "text",
@@ -326,6 +401,25 @@ PART = Record(
     ),
 )
 
+PAIN_RULE = Record(
+    "pain_rule",
+    "What the player says after a session when pain is high or rising.",
+    (
+        Field(
+            "threshold",
+            "int",
+            "A pain score (0 to 10) above this shows the message. Rising pain, three sessions in a row, does too.",
+            True,
+            3,
+            minimum=0,
+            maximum=9,
+        ),
+        Field("message", "text", "The advice, in a calm voice.", True, "Stop the moves that hurt and ask your coach."),
+        Field("link", "slug", "The id of a lesson the advice links to.", False, "first-aid"),
+        Field("link_text", "text", "The words of that link. Required with 'link'.", False, "When to get help"),
+    ),
+)
+
 COURSE = Record(
     "course",
     "Course-wide options.",
@@ -348,6 +442,16 @@ COURSE = Record(
         ),
         Field("notice", "record", "A note shown on every lesson and handout.", record=NOTICE),
         Field("parts", "list", "Titles for the parts of the course (sub-folders of lessons/).", item=PART),
+        Field("pain_rule", "record", "The advice the practice player gives when pain is high.", record=PAIN_RULE),
+        Field(
+            "weekly_goal",
+            "int",
+            "Practice sessions a week to aim for, when a program names no days. Default: 3.",
+            False,
+            3,
+            minimum=1,
+            maximum=7,
+        ),
     ),
 )
 

@@ -14,7 +14,7 @@ from . import prescribe, rules
 from .convert import Converted, convert_record, did_you_mean
 from .diagnostics import Diagnostic, error, note, warning
 from .load import Loaded, position
-from .model import DocsFiles, Notice, Settings, Trainer
+from .model import DocsFiles, Notice, PainRule, Settings, Trainer
 from .schema import DEFAULT_COLOR, SETTINGS
 from .strings import DEFAULT_LANGUAGE, PLURAL_CATEGORIES, Entry, build_strings, catalogue_for, placeholders
 
@@ -81,6 +81,8 @@ def read_settings(
         notice=notice_of(course.get("notice")),
         parts={p["folder"]: p["title"] for p in course.get("parts") or ()},
         trainer=Trainer(**{k: v for k, v in (values.get("trainer") or {}).items() if v}),
+        pain_rule=pain_rule_of(course.get("pain_rule")),
+        weekly_goal=course.get("weekly_goal") or 3,
     )
 
 
@@ -186,6 +188,13 @@ def notice_of(values: dict | None) -> Notice | None:
         values.get("link") or "",
         values.get("link_text") or "",
     )
+
+
+def pain_rule_of(values: dict | None) -> PainRule | None:
+    """Return the course's pain rule for the practice player, if the course sets one."""
+    if not values:
+        return None
+    return PainRule(values["threshold"], values["message"], values.get("link") or "", values.get("link_text") or "")
 
 
 def pick_short_name(

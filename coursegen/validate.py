@@ -16,11 +16,14 @@ from .model import (
     Callout,
     Course,
     DocsFiles,
+    Dose,
+    DoseOverride,
     Figure,
     Lesson,
     Level,
     Mistake,
     Option,
+    Practice,
     Program,
     Question,
     Quiz,
@@ -119,6 +122,21 @@ def build_lesson(values: dict, path: str) -> Lesson:
         easier=values.get("easier") or "",
         harder=values.get("harder") or "",
         callouts=tuple(Callout(c.get("style") or "note", c["title"], c["text"]) for c in values.get("callouts") or ()),
+        practice=tuple(build_practice(p, values.get("figures") or ()) for p in values.get("practice") or ()),
+    )
+
+
+def build_practice(values: dict, figures: list[dict]) -> Practice:
+    """Make one exercise of a lesson; its figure is the lesson's figure it names, or the lesson's first."""
+    chosen = values.get("figure")
+    found = next((f for f in figures if f["src"] == chosen), None) if chosen else (figures[0] if figures else None)
+    return Practice(
+        id=values["id"],
+        name=values["name"],
+        dose=Dose(values.get("sets") or 1, values.get("reps") or 0, values.get("hold") or 0, values.get("rest") or 0),
+        sides=bool(values.get("sides")),
+        cue=values.get("cue") or "",
+        figure=Figure(found["src"], found["alt"], found.get("caption") or "") if found else None,
     )
 
 
@@ -183,6 +201,10 @@ def build_program(values: dict, path: str) -> Program:
         reminder_days=tuple(values.get("reminder_days") or ()),
         reminder_time=values.get("reminder_time") or "08:00",
         reminder_text=values.get("reminder_text") or "",
+        doses=tuple(
+            DoseOverride(d["lesson"], d.get("sets") or 0, d.get("reps") or 0, d.get("hold") or 0, d.get("rest", -1))
+            for d in values.get("doses") or ()
+        ),
     )
 
 
@@ -209,6 +231,7 @@ def settings_references(settings: Settings, config: Loaded, lessons: list[Lesson
                 "For example:\n      link_text: What to do if you cut yourself",
             )
         )
+    problems += pain_rule_references(settings, config, ids)
     folders = sorted({lesson.part for lesson in lessons if lesson.part})
     for index, folder in enumerate(settings.parts):
         if folder not in folders:
@@ -222,6 +245,26 @@ def settings_references(settings: Settings, config: Loaded, lessons: list[Lesson
                 )
             )
     return problems
+
+
+def pain_rule_references(settings: Settings, config: Loaded, ids: list[str]) -> list[Diagnostic]:
+    """Check that the pain rule links to a lesson that exists, with words to tap."""
+    rule = settings.pain_rule
+    if not rule or not rule.link:
+        return []
+    where = setting_line(config.node, "extra", "course", "pain_rule", "link")
+    if rule.link not in ids:
+        return [
+            error(
+                config.path,
+                *where,
+                f"the pain rule links to '{rule.link}', but no lesson has that id{rules.did_you_mean(rule.link, ids)}",
+                "Lesson ids: " + ", ".join(sorted(ids)) + ".",
+            )
+        ]
+    if not rule.link_text:
+        return [error(config.path, *where, "the pain rule's link needs 'link_text': the words readers tap")]
+    return []
 
 
 def escaping_link(rel: str) -> Diagnostic:
