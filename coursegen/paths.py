@@ -30,6 +30,7 @@ PRESCRIBE_PAGE = f"{SHARED}/prescribe.md"
 PRESCRIBED_PAGE = f"{SHARED}/program.md"
 PROGRESS_PAGE = f"{SHARED}/progress.md"
 COURSE_DATA = f"{SHARED}/course.json"
+PRACTICE_PAGE = f"{SHARED}/practice.md"  # "My practice": the practice log kept on the device
 NOT_IN_NAV = f"/{SHARED}/"
 
 

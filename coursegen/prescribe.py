@@ -24,7 +24,8 @@ from . import paths
 from .diagnostics import Diagnostic, error
 from .jinja import templates
 from .load import position
-from .model import Course, Program
+from .model import Course, Practice, Program
+from .render_practice import dose_text
 from .strings import Strings
 
 NOTE_MAX = 280  # characters of a trainer's note: a text message, not a letter
@@ -65,12 +66,33 @@ def course_data(course: Course, *, quiz_titles: Mapping[str, str]) -> str:
                 }
                 for q in course.quizzes_of(lesson.id)
             ],
+            "practice": [practice_data(p, course=course) for p in lesson.practice],
         }
         for lesson in course.lessons
     ]
     programs = {program.id: list(program.lessons) for program in course.programs}
     data = {"lessons": lessons, "programs": programs}
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def practice_data(practice: Practice, *, course: Course) -> dict:
+    """Return one exercise of a lesson for pages built in the browser; its figure's address is from the site root."""
+    dose = practice.dose
+    figure = practice.figure
+    strings = course.settings.strings
+    return {
+        "id": practice.id,
+        "name": practice.name,
+        "sets": dose.sets,
+        "reps": dose.reps,
+        "hold": dose.hold,
+        "rest": dose.rest,
+        "sides": practice.sides,
+        "cue": practice.cue,
+        "figure": figure.src if figure else "",
+        "alt": figure.alt if figure else "",
+        "text": dose_text(dose, sides=practice.sides, strings=strings),
+    }
 
 
 def shared_heads(strings: Strings) -> dict[str, tuple[str, str, str]]:

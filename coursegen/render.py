@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from . import paths, prescribe
 from .markup import markdown, plain
 from .model import Course, Figure, Lesson, Program, Quiz
+from .render_practice import lesson_practice_block, practice_block, program_exercises
 from .render_quiz import page_marker, render_quiz
 from .strings import Strings
 
@@ -39,12 +40,41 @@ def render_shared(course: Course) -> dict[str, str]:
     titles = {quiz.id: quiz_title(quiz, course) for quiz in course.quizzes}
     pages = {paths.COURSE_DATA: prescribe.course_data(course, quiz_titles=titles)}
     for page, (kind, title, description) in prescribe.shared_heads(course.settings.strings).items():
-        extra = {"progress": "program"} if kind == "prescribed" else {}
+        extra = {"progress": "program", "practice": "player"} if kind == "prescribed" else {}
         front = front_matter(
             page=page, source="the course", title=title, description=description, extra=extra, searchable=False
         )
         pages[page] = front + f"# {plain(title)}\n\n" + prescribe.block(kind, course=course, page=page) + "\n"
+        if kind == "prescribed":  # practice.js fills the exercises of the lessons the link names
+            pages[page] += "\n" + practice_block([], course=course, page=page, program="/" + paths.url_of(page)) + "\n"
+    pages[paths.PRACTICE_PAGE] = render_practice_page(course)
     return pages
+
+
+def render_practice_page(course: Course) -> str:
+    """Render "My practice": the practice log kept on this device, which practice-page.js draws (CONTRACT.md)."""
+    strings = course.settings.strings
+    page = paths.PRACTICE_PAGE
+    title, description = strings("practice_log_title"), strings("practice_log_description")
+    extra = {"practice": "log"}
+    front = front_matter(
+        page=page, source="the course", title=title, description=description, extra=extra, searchable=False
+    )
+    return front + f"# {plain(title)}\n\n" + practice_log_block(course) + "\n"
+
+
+def practice_log_block(course: Course) -> str:
+    """Return the markup of "My practice": what shows without JavaScript, and the box the script fills."""
+    strings = course.settings.strings
+    rule = course.settings.pain_rule
+    attrs = f'data-cq-practice-log data-cq-goal="{course.settings.weekly_goal}"'
+    if rule:
+        attrs += f' data-cq-pain-threshold="{rule.threshold}"'
+    return (
+        f'<p class="cq-needs-js" data-cq-practice-needs-js>{html.escape(strings("needs_js"))}</p>\n'
+        f"<p>{html.escape(strings('practice_log_private'))}</p>\n"
+        f'<div class="cq-practice-log" {attrs} hidden></div>'
+    )
 
 
 def front_matter(
@@ -79,7 +109,7 @@ def figure_html(figure: Figure, *, root: str, sizes: ImageSizes, eager: bool) ->
 def render_lesson(lesson: Lesson, course: Course, *, image_sizes: ImageSizes) -> str:
     """Render one lesson page."""
     page = paths.lesson_page(lesson, course)
-    meta = {"lesson": lesson.id, "qr": paths.qr_code(page)}
+    meta = {"lesson": lesson.id, "qr": paths.qr_code(page)} | ({"practice": "player"} if lesson.practice else {})
     parts = [front_matter(page=page, source=lesson.source, title=lesson.title, description=lesson.summary, extra=meta)]
     parts.append(render_notice(course, page=page, lesson=lesson))
     parts.append(f"# {plain(lesson.title)}\n\n{plain(lesson.summary)}\n")
@@ -91,6 +121,7 @@ def render_lesson(lesson: Lesson, course: Course, *, image_sizes: ImageSizes) ->
     parts += [f + "\n" for f in figures[1:]]
     parts.append('<div class="cq-handout" hidden></div>\n')  # a printed handout starts here (course.css)
     parts.append(lesson_practice(lesson, course.settings.strings))
+    parts.append(lesson_practice_block(lesson, course, page=page))
     parts.append(lesson_quiz_link(lesson, course, page=page))
     parts.append(page_marker(kind="lesson", item_id=lesson.id) + "\n")
     return "\n".join(p for p in parts if p)
@@ -184,6 +215,10 @@ def page_heads(course: Course) -> dict[str, tuple[str, str]]:
         heads[paths.program_page(program)] = (program.title, program_description(program, course))
         heads[paths.handout_page(program)] = handout_head(program, course)
     heads |= {page: head[1:] for page, head in prescribe.shared_heads(course.settings.strings).items()}
+    heads[paths.PRACTICE_PAGE] = (
+        course.settings.strings("practice_log_title"),
+        course.settings.strings("practice_log_description"),
+    )
     return heads
 
 
@@ -224,7 +259,8 @@ def render_program(program: Program, course: Course) -> str:
     page = paths.program_page(program)
     count = len(program.lessons)
     description = program_description(program, course)
-    meta = {"program": program.id, "qr": paths.qr_code(page)}
+    exercises = program_exercises(program.lessons, program.doses, course=course, page=page)
+    meta = {"program": program.id, "qr": paths.qr_code(page)} | ({"practice": "player"} if exercises else {})
     parts = [front_matter(page=page, source=program.source, title=program.title, description=description, extra=meta)]
     parts.append(f"# {plain(program.title)}\n")
     if program.note:
@@ -237,6 +273,10 @@ def render_program(program: Program, course: Course) -> str:
             f"   {plain(lesson.summary)}"
         )
     parts.append("\n".join(items) + "\n")
+    if exercises:
+        days = ",".join(program.reminder_days)
+        block = practice_block(exercises, course=course, page=page, program="/" + paths.url_of(page), days=days)
+        parts.append(f"## {plain(strings('practice_heading'))}\n\n{block}\n")
     handout = paths.relative_link(page, paths.handout_page(program))
     parts.append(f"[{plain(strings.plural('print_program', count))}]({handout})\n")
     if program.reminder_days:
@@ -259,6 +299,6 @@ def render_handout(program: Program, course: Course, *, image_sizes: ImageSizes)
         if lesson.figures:
             figure = figure_html(lesson.figures[0], root=paths.root_from(page), sizes=image_sizes, eager=number == 1)
             parts.append(figure + "\n")
-        practice = lesson_practice(lesson, strings).replace("\n## ", "\n### ").replace("## ", "### ", 1)
-        parts.append(practice)
+        practice = lesson_practice(lesson, strings) + "\n" + lesson_practice_block(lesson, course, page=page)
+        parts.append(practice.replace("\n## ", "\n### ").replace("## ", "### ", 1))
     return "\n".join(p for p in parts if p)

@@ -9,6 +9,7 @@ export const MAX_ITEMS = 50; // exercises in one session
 const ID = /^[a-z0-9]{6,12}$/;
 const ITEM_ID = /^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/;
 
 // The site root: this module sits at assets/coursegen/ under it, as the other scripts do.
@@ -44,6 +45,7 @@ export function cleanSession(value) {
     effort: score(value.effort),
     pain: score(value.pain),
     note: typeof note === "string" ? note.slice(0, NOTE_MAX) : "",
+    days: Array.isArray(value.days) ? WEEKDAYS.filter((day) => value.days.includes(day)) : [],
   };
 }
 
