@@ -16,6 +16,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from big_course import write_big_course
 from chromium import launch
 from peer import peer_site
 from playwright.sync_api import sync_playwright
@@ -103,7 +104,7 @@ def precache_kb() -> float:
     """Return the gzip size of everything the service worker keeps for offline reading."""
     import gzip
 
-    from coursegen.offline import precache
+    from coursegen.site.offline import precache
 
     files = [(path.relative_to(SITE).as_posix(), path.read_bytes()) for path in SITE.rglob("*") if path.is_file()]
     return sum(len(gzip.compress(data, 6)) for _url, data in precache(files)) / 1024
@@ -121,77 +122,17 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)},
     ).stdout.split()
     assert out and out[2] == "0", f"{command} failed"
     return float(out[0]), int(out[1]) // 1024
-
-
-def copy_generator(target: Path) -> None:
-    """Copy the generator and theme into a folder."""
-    for part in ("build.py", "coursegen", "mkdocs.yml", "overrides", "docs/assets"):
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-
-
-def synthetic_course(target: Path, lessons: int, *, part_size: int = 0, prune: bool = False) -> None:
-    """Write a course of `lessons` lessons, each with a figure and a four-question quiz.
-
-    With `part_size`, the lessons sit in parts of that many (lessons/part-01/...); with `prune`, the
-    copy's mkdocs.yml turns on Material's navigation.prune.
-    """
-    copy_generator(target)
-    if prune:
-        config = target / "mkdocs.yml"
-        config.write_text(with_prune(config.read_text(encoding="utf-8")), encoding="utf-8")
-    (target / "docs/figures").mkdir(parents=True)
-    shutil.copy2(ROOT / "docs/figures/dowel-test.svg", target / "docs/figures/figure.svg")
-    (target / "docs/index.md").write_text("---\ntitle: Home\ndescription: A synthetic course.\n---\n\n# Home\n")
-    (target / "quizzes").mkdir()
-    width = len(str(lessons))
-    for n in range(1, lessons + 1):
-        lesson = target / "lessons" / synthetic_part(n, lessons, part_size=part_size) / f"{n:0{width}d}-lesson-{n}.yml"
-        lesson.parent.mkdir(parents=True, exist_ok=True)
-        lesson.write_text(
-            f"id: lesson-{n}\ntitle: Lesson {n}\nsummary: Lesson number {n}.\norder: {n}\n"
-            "figures:\n  - src: figures/figure.svg\n    alt: A person bending at the hips.\n"
-            "sections:\n  - heading: Why\n    body: |\n      " + "Bend at the hips, not the back. " * 20 + "\n"
-            "steps:\n  - Stand tall.\n  - Push the hips back.\ncues:\n  - Hips back.\n"
-        )
-        (target / f"quizzes/lesson-{n}.yml").write_text(
-            f"id: lesson-{n}\nlesson: lesson-{n}\nquestions:\n"
-            "  - id: a\n    type: single\n    prompt: Where?\n    options:\n"
-            "      - text: Hips\n        correct: true\n      - text: Back\n"
-            "  - id: b\n    type: true-false\n    prompt: A cure?\n    answer: false\n"
-            "  - id: c\n    type: order\n    prompt: Order?\n    steps: [Stand, Hinge, Return]\n"
-            "  - id: d\n    type: multiple\n    prompt: Cues?\n    options:\n"
-            "      - text: Hips back\n        correct: true\n      - text: Round back\n"
-        )
-
-
-def synthetic_part(n: int, lessons: int, *, part_size: int) -> str:
-    """Return the part folder of lesson `n` (part-01, part-02, ...), or '' when lessons are not in parts."""
-    if not part_size:
-        return ""
-    width = max(2, len(str(-(-lessons // part_size))))
-    return f"part-{(n - 1) // part_size + 1:0{width}d}"
-
-
-def with_prune(config: str) -> str:
-    """Return mkdocs.yml with navigation.prune added to theme.features."""
-    features = "\n  features:\n"
-    assert features in config, "mkdocs.yml has no theme.features list to add navigation.prune to"
-    return config.replace(features, features + "    - navigation.prune\n", 1)
 
 
 COURSE_PARTS = ("build.py", "coursegen", "mkdocs.yml", "overrides", "docs", "lessons", "quizzes", "programs")
 # Runs `build.py build` as build.py does, in the course folder, timing the generator's two steps from inside.
 BUILD_DRIVER = """
 import runpy, sys, time
-from coursegen import pipeline
+from coursegen.commands import build
 spent = []
 def timed(step):
     def run(*args, **kwargs):
@@ -201,7 +142,7 @@ def timed(step):
         finally:
             spent.append(time.perf_counter() - started)
     return run
-pipeline.generate, pipeline.write_docs = timed(pipeline.generate), timed(pipeline.write_docs)
+build.generate, build.write_docs = timed(build.generate), timed(build.write_docs)
 sys.argv = ["build.py", "build"]
 try:
     runpy.run_path("build.py", run_name="__main__")
@@ -257,6 +198,7 @@ def measure_generator_share() -> None:
 def measure_scaling() -> None:
     """Print build time, peak memory and time per lesson for synthetic courses of growing size, in two layouts.
 
+    The courses are bench/big_course.py's: neutral settings, the course's sentences recombined per lesson.
     The first is what AUTHORING.md advises for big courses (parts of 20 lessons, navigation.prune); the
     second, for comparison, is every lesson at the top of lessons/ with Material's default navigation.
     """
@@ -265,8 +207,8 @@ def measure_scaling() -> None:
     for name, part_size, prune in layouts:
         for lessons in (100, 300, 1000):
             with tempfile.TemporaryDirectory() as tmp:
-                synthetic_course(Path(tmp), lessons, part_size=part_size, prune=prune)
-                seconds, memory = timed([sys.executable, "build.py", "build"], Path(tmp))
+                write_big_course(Path(tmp), lessons, part_size=part_size, prune=prune)
+                seconds, memory = timed([sys.executable, "-m", "coursegen", "build", "--strict"], Path(tmp))
                 print(f"{name:20}  {lessons:7}  {seconds:9.1f}  {memory:16}  {seconds / lessons * 1000:13.1f}")
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from coursegen.theme import minified  # noqa: E402
+from coursegen.site.theme import minified  # noqa: E402
 
 ASSETS = ROOT / "coursegen/theme/assets"
 BUDGET = 4096

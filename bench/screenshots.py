@@ -32,8 +32,8 @@ class QuietHandler(SimpleHTTPRequestHandler):
 def pages_to_shoot() -> dict[str, str]:
     """Return screenshot names and site paths: the home page, the second lesson, the lesson the course's
     notice links to (the red flags), and the first program."""
-    from coursegen import paths
-    from coursegen.pipeline import generate
+    from coursegen.commands.generate import generate
+    from coursegen.model import paths
 
     course = generate(ROOT).course
     lessons = course.lessons_in_order

@@ -1,4 +1,4 @@
-"""The command line: `build.py build | check | serve | new | init | schema`; each calls one pipeline function."""
+"""The command line: `build.py build | check | serve | new | init | schema`; each calls one module of `commands/`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from . import pipeline
+from .commands import build, check, init, new, schema, serve
+from .commands.outcome import Outcome
 
 ENGINES = click.Choice(["mkdocs", "zensical"])
 
@@ -16,7 +17,7 @@ def project() -> Path:
     return Path.cwd()
 
 
-def finish(outcome: pipeline.Outcome) -> None:
+def finish(outcome: Outcome) -> None:
     """Print what a command found and did; exit with status 1 if it failed."""
     text = outcome.report()
     if text:
@@ -30,10 +31,10 @@ def finish(outcome: pipeline.Outcome) -> None:
 def main(ctx: click.Context) -> None:
     """Build a course site from lessons/*.yml and quizzes/*.yml. With no command, run `build`."""
     if ctx.invoked_subcommand is None:
-        ctx.invoke(build)
+        ctx.invoke(build_command)
 
 
-@main.command()
+@main.command("build")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--site-dir", default="site", show_default=True, help="Where to put the built site.")
 @click.option(
@@ -43,55 +44,55 @@ def main(ctx: click.Context) -> None:
     show_default=True,
     help="The site engine: MkDocs with Material, or Zensical (Material's successor, reads mkdocs.yml).",
 )
-def build(strict: bool, site_dir: str, engine: str) -> None:
+def build_command(strict: bool, site_dir: str, engine: str) -> None:
     """Validate, write the generated files, then build the site (strict)."""
-    finish(pipeline.build(project(), site_dir=Path(site_dir), strict=strict, engine=engine))
+    finish(build.build(project(), site_dir=Path(site_dir), strict=strict, engine=engine))
 
 
-@main.command()
+@main.command("check")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def check(strict: bool) -> None:
+def check_command(strict: bool) -> None:
     """Validate every course file and report all problems, without writing anything."""
-    finish(pipeline.check(project(), strict=strict))
+    finish(check.check(project(), strict=strict))
 
 
-@main.command()
+@main.command("serve")
 @click.option("--port", default=8000, show_default=True, help="The port to serve on, at 127.0.0.1.")
-def serve(port: int) -> None:
+def serve_command(port: int) -> None:
     """Preview the site at http://127.0.0.1:PORT/, rebuilding and reloading when a file changes."""
-    finish(pipeline.serve(project(), port=port, tell=lambda outcome: click.echo(outcome.report(), err=True)))
+    finish(serve.serve(project(), port=port, tell=lambda outcome: click.echo(outcome.report(), err=True)))
 
 
-@main.group()
-def new() -> None:
+@main.group("new")
+def new_group() -> None:
     """Start a new lesson or quiz from a commented example that passes validation."""
 
 
-@new.command("lesson")
+@new_group.command("lesson")
 @click.argument("slug")
 def new_lesson(slug: str) -> None:
     """Write lessons/NN-SLUG.yml, numbered after the last lesson."""
-    finish(pipeline.new_lesson(project(), slug))
+    finish(new.new_lesson(project(), slug))
 
 
-@new.command("quiz")
+@new_group.command("quiz")
 @click.argument("slug")
 @click.option("--lesson", help="The id of the lesson the quiz checks. Default: SLUG.")
 def new_quiz(slug: str, lesson: str | None) -> None:
     """Write quizzes/SLUG.yml for a lesson."""
-    finish(pipeline.new_quiz(project(), slug, lesson=lesson or slug))
+    finish(new.new_quiz(project(), slug, lesson=lesson or slug))
 
 
-@main.command()
+@main.command("init")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", help="The course's name. Default: from the folder's name.")
 @click.option("--language", default="en", show_default=True, help="The language of the course (en, fr, ...).")
-def init(folder: Path, name: str | None, language: str) -> None:
+def init_command(folder: Path, name: str | None, language: str) -> None:
     """Start a new course in FOLDER: one example lesson, quiz and program that build at once."""
-    finish(pipeline.init_course(folder, name=name, language=language))
+    finish(init.init_course(folder, name=name, language=language))
 
 
-@main.command()
-def schema() -> None:
+@main.command("schema")
+def schema_command() -> None:
     """Write the JSON Schema files in schema/ and the field tables in AUTHORING.md."""
-    finish(pipeline.write_schema(project()))
+    finish(schema.write_schema(project()))

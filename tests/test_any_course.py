@@ -17,8 +17,8 @@ import pytest
 import yaml
 from project import ROOT, copy_project, run_build
 
-from coursegen.pipeline import read_catalogues
-from coursegen.strings import PLURAL_CATEGORIES, placeholders
+from coursegen.commands.read import read_catalogues
+from coursegen.model.strings import PLURAL_CATEGORIES, placeholders
 
 COURSES = ROOT / "tests/courses"
 FORBIDDEN = ("hinge", "dowel", "back pain", "practitioner", "physio", "red flag", "sacrum")

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from project import ROOT, copy_project, run_build
 
-from coursegen.pipeline import build
+from coursegen.commands.build import build
 
 CASES = sorted((ROOT / "tests/bad_input").glob("*.yml"))
 CASES_BEFORE_THE_SAFETY_WORK = 54  # 2026-11-25; the safety work asked for at least 40 more

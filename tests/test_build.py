@@ -16,9 +16,9 @@ import pytest
 import yaml
 from project import ROOT, run_build
 
-from coursegen.guide import update_guide
-from coursegen.json_schema import schema_files
-from coursegen.scaffold import EDITOR_SETTINGS
+from coursegen.source.guide import update_guide
+from coursegen.source.json_schema import schema_files
+from coursegen.source.scaffold import EDITOR_SETTINGS
 
 
 def tree_hashes(folder: Path) -> dict[str, str]:

@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from project import ROOT
 
-from coursegen.diagnostics import Diagnostic
-from coursegen.load import load
-from coursegen.pipeline import list_docs, read_catalogues
-from coursegen.validate import Sources, validate_course
+from coursegen.commands.read import list_docs, read_catalogues
+from coursegen.model.diagnostics import Diagnostic
+from coursegen.source.load import load
+from coursegen.source.validate import Sources, validate_course
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
 SAMPLE = ROOT / "tests/sample"

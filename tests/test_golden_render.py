@@ -12,7 +12,7 @@ import os
 import pytest
 from project import ROOT, copy_project
 
-from coursegen.pipeline import generate
+from coursegen.commands.generate import generate
 
 GOLDEN = ROOT / "tests/golden/render"
 UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
@@ -60,7 +60,7 @@ def test_every_picture_code_and_data_file_matches_its_pinned_hash(tmp_path_facto
 
 
 def test_author_markup_is_escaped() -> None:
-    from coursegen.markup import markdown, plain
+    from coursegen.source.markup import markdown, plain
 
     assert plain("<b>Hips</b> *back*") == "&lt;b&gt;Hips&lt;/b&gt; \\*back\\*"
     assert "&lt;script>" in markdown("<script>alert(1)</script>")
@@ -81,12 +81,12 @@ def test_author_markup_is_escaped() -> None:
     ],
 )
 def test_links_that_could_run_script_are_found_as_the_page_would_have_them(text: str) -> None:
-    from coursegen.markup import unsafe_links
+    from coursegen.source.markup import unsafe_links
 
     assert unsafe_links(text)
 
 
 def test_ordinary_links_pass() -> None:
-    from coursegen.markup import unsafe_links
+    from coursegen.source.markup import unsafe_links
 
     assert unsafe_links("[a](https://example.com) [b](../x/) [c](mailto:a@b.c) [d](tel:+15550100)") == []

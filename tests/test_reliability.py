@@ -50,7 +50,7 @@ def hand_written(project: Path) -> dict[str, str]:
 KILL_AT_WRITE = """
 import os, signal, sys
 from pathlib import Path
-import coursegen.write as write
+import coursegen.output.write as write
 real, calls = write.write_atomic, [0]
 def dying(path, content):
     calls[0] += 1
@@ -58,8 +58,8 @@ def dying(path, content):
         os.kill(os.getpid(), signal.SIGKILL)
     real(path, content)
 write.write_atomic = dying
-from coursegen import pipeline
-pipeline.build(Path.cwd(), site_dir=Path.cwd() / "site")
+from coursegen.commands.build import build
+build(Path.cwd(), site_dir=Path.cwd() / "site")
 """
 
 

@@ -13,8 +13,8 @@ import markdown
 import pytest
 from fixtures.quiz_fixture import ENGLISH, HOSTILE, QUIZ, SELF_CHECK, render_fixture
 
-from coursegen.model import Question
-from coursegen.render_quiz import page_marker, render_quiz, shuffled_order
+from coursegen.model.course import Question
+from coursegen.site.quizzes import page_marker, render_quiz, shuffled_order
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests/golden/quiz"

@@ -9,10 +9,12 @@ import pytest
 import yaml
 from project import ROOT, copy_project
 
-from coursegen import paths, prescribe
-from coursegen.load import load
-from coursegen.model import Course
-from coursegen.pipeline import generate
+from coursegen.commands.generate import generate
+from coursegen.model import paths
+from coursegen.model.course import Course
+from coursegen.site import trainer
+from coursegen.source import settings
+from coursegen.source.load import load
 
 SCRIPTS = ("program.js", "progress.js", "share.js")
 TEMPLATES = ("coursegen/templates/shared.html", "coursegen/templates/reminders.html")
@@ -33,7 +35,7 @@ def settings_node(text: str) -> yaml.Node:
 def not_in_nav_problems(text: str) -> list[str]:
     node = settings_node(text)
     top = {k.value: v for k, v in node.value}
-    return [d.format(text) for d in prescribe.check_not_in_nav("mkdocs.yml", top.get("not_in_nav"), node)]
+    return [d.format(text) for d in settings.check_not_in_nav("mkdocs.yml", top.get("not_in_nav"), node)]
 
 
 def test_not_in_nav_must_keep_the_shared_pages_out_of_the_menu() -> None:
@@ -52,7 +54,7 @@ def test_every_course_in_the_repository_sets_not_in_nav() -> None:
 
 def test_course_data_lists_lessons_in_order_with_their_quizzes(sample_course) -> None:
     titles = {q.id: q.id.upper() for q in sample_course.quizzes}
-    data = json.loads(prescribe.course_data(sample_course, quiz_titles=titles))
+    data = json.loads(trainer.course_data(sample_course, quiz_titles=titles))
     assert [lesson["id"] for lesson in data["lessons"]] == [lesson.id for lesson in sample_course.lessons]
     first = data["lessons"][0]
     assert first["url"] == paths.url_of(paths.lesson_page(sample_course.lessons[0], sample_course))

@@ -13,7 +13,7 @@ import yaml
 from PIL import Image, ImageChops
 from project import ROOT, copy_project, run_build
 
-from coursegen import share
+from coursegen.site import sharing
 
 TRAINER = """  trainer:
     name: Sam Rivera Coaching
@@ -111,30 +111,32 @@ def test_the_pages_workflow_runs_the_readme_build(tmp_path: Path) -> None:
 
 
 def test_a_lesson_card_shows_the_lesson_figure(tmp_path: Path) -> None:
-    from coursegen.icons import Artwork, Fonts
-    from coursegen.pipeline import generate, read_fonts
+    from coursegen.commands.generate import generate
+    from coursegen.commands.read import read_fonts
+    from coursegen.site.icons import Artwork, Fonts
 
     project = copy_project(tmp_path / "course")
     generated = generate(project, env={})
     settings, fonts = generated.course.settings, read_fonts()
     assert isinstance(fonts, Fonts)
     figure = Artwork("figures/hinge.svg", (project / "docs/figures/hinge.svg").read_bytes())
-    card = share.Card("First steps", "What a hip hinge is.", "figures/hinge.svg")
-    with_figure = share.draw_card(card, settings=settings, figures={figure.name: figure}, logo=None, fonts=fonts)
-    icon_only = share.draw_card(
-        share.Card(card.title, card.description), settings=settings, figures={}, logo=None, fonts=fonts
+    card = sharing.Card("First steps", "What a hip hinge is.", "figures/hinge.svg")
+    with_figure = sharing.draw_card(card, settings=settings, figures={figure.name: figure}, logo=None, fonts=fonts)
+    icon_only = sharing.draw_card(
+        sharing.Card(card.title, card.description), settings=settings, figures={}, logo=None, fonts=fonts
     )
     built = generated.pages["docs/previews/lessons-01-first-steps.jpg"]
     assert built == with_figure
     with Image.open(io.BytesIO(with_figure)) as drawn, Image.open(io.BytesIO(icon_only)) as plain:
         assert drawn.size == plain.size == (1200, 630)
-        box = share.CARD_FIGURE_BOX
+        box = sharing.CARD_FIGURE_BOX
         difference = ImageChops.difference(drawn.convert("RGB"), plain.convert("RGB")).crop(box)
         assert sum(1 for value in difference.convert("L").tobytes() if value > 40) > 5000
 
 
 def test_an_unchanged_rebuild_draws_no_card(tmp_path: Path) -> None:
-    from coursegen.pipeline import build, generate
+    from coursegen.commands.build import build
+    from coursegen.commands.generate import generate
 
     project = copy_project(tmp_path / "course")
     assert build(project, site_dir=project / "site").ok
@@ -149,7 +151,7 @@ def test_an_unchanged_rebuild_imports_no_drawing_library(tmp_path: Path) -> None
     assert run_build(project, "build", env=SITE_URL).returncode == 0
     assert list((project / "docs/qr").glob("*.svg")), "the course has QR codes to make"
     probe = (
-        "import sys; from pathlib import Path; from coursegen.pipeline import generate; "
+        "import sys; from pathlib import Path; from coursegen.commands.generate import generate; "
         f"generated = generate(Path('.'), env={SITE_URL!r}); assert generated.ok and not generated.new_drawings; "
         "print(sorted(m for m in ('PIL', 'resvg_py', 'segno') if m in sys.modules))"
     )

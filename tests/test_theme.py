@@ -73,6 +73,6 @@ def test_our_copy_is_materials_partial_with_the_recorded_change(name: str) -> No
 def test_folder_titles_are_the_ones_mkdocs_gives(name: str) -> None:
     from mkdocs.utils import dirname_to_title
 
-    from coursegen.theme import dirname_to_title as ours
+    from coursegen.site.theme import dirname_to_title as ours
 
     assert ours(name) == dirname_to_title(name)

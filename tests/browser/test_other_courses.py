@@ -10,7 +10,7 @@ from conftest import PHONE, build_copy
 from playwright.sync_api import Browser, Page, expect
 from project import ROOT
 
-from coursegen.pipeline import read_catalogues
+from coursegen.commands.read import read_catalogues
 
 COURSES = ROOT / "tests/courses"
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")

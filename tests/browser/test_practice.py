@@ -85,7 +85,13 @@ def practice_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     program.write_text(program.read_text() + "doses:\n  - lesson: red-flags\n    sets: 3\n")
     config = project / "mkdocs.yml"
     text = config.read_text()
-    config.write_text(text.replace("      link_text: Warning signs that need care\n", "      link_text: Warning signs that need care\n" + PAIN_RULE, 1))
+    config.write_text(
+        text.replace(
+            "      link_text: Warning signs that need care\n",
+            "      link_text: Warning signs that need care\n" + PAIN_RULE,
+            1,
+        )
+    )
     result = run_build(project, "build", "--strict")
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
@@ -255,7 +261,18 @@ def test_my_practice_shows_the_week_charts_and_a_csv_that_matches_the_log(reader
     sessions = saved_log(reader)["sessions"]
     assert rows[0] == ["session", "at", "lesson", "program", "exercise", "sets", "of", "effort", "pain", "note"]
     assert rows[1:] == [
-        [s["id"], s["at"], "first-steps", "", "first-steps/wall-hold", "0", "2", "5", str(s["pain"]), "'=sum, \"quoted\""]
+        [
+            s["id"],
+            s["at"],
+            "first-steps",
+            "",
+            "first-steps/wall-hold",
+            "0",
+            "2",
+            "5",
+            str(s["pain"]),
+            '\'=sum, "quoted"',
+        ]
         for s in sessions
     ]
     box.locator("[data-cq-log-clear]").tap()
@@ -281,7 +298,10 @@ CORRUPTED = [
                     "id": "good123",
                     "at": "2026-12-01T08:00:00.000Z",
                     "lesson": "<img src=x onerror=alert(1)>",
-                    "items": [{"id": "first-steps/wall-hold", "sets": "two", "of": 2}, {"id": "first-steps/wall-hold", "sets": 1, "of": 2}],
+                    "items": [
+                        {"id": "first-steps/wall-hold", "sets": "two", "of": 2},
+                        {"id": "first-steps/wall-hold", "sets": 1, "of": 2},
+                    ],
                     "effort": "high",
                     "pain": 99,
                     "note": {"a": 1},
@@ -295,7 +315,10 @@ CORRUPTED = [
 @pytest.mark.parametrize("stored", CORRUPTED, ids=["not-json", "sessions-not-a-list", "bad-items"])
 def test_a_corrupted_log_breaks_no_page(reader: Page, base: str, stored: str) -> None:
     reader.goto(base)
-    reader.evaluate("([log, value]) => { localStorage.setItem(log, value); localStorage.setItem(log + '-now', value); }", [LOG, stored])
+    reader.evaluate(
+        "([log, value]) => { localStorage.setItem(log, value); localStorage.setItem(log + '-now', value); }",
+        [LOG, stored],
+    )
     reader.goto(base + MY_PRACTICE)
     box = reader.locator("[data-cq-practice-log]")
     expect(box).to_be_visible()

@@ -16,7 +16,7 @@ from pagecheck import STRICT_CSP, axe_violations
 from playwright.sync_api import Browser, Locator, Page, expect
 from project import ROOT
 
-from coursegen.strings import script_json
+from coursegen.model.strings import script_json
 
 GOLDEN = ROOT / "tests/golden/quiz"
 TYPES = list(CASES)

@@ -1,0 +1,1 @@
+"""One module per command: it does the disk and process work, and calls the stages in order."""

@@ -1,0 +1,127 @@
+"""`build`: check the course, write the generated files, build the site with the engine, gate it, swap it in.
+
+One build at a time runs in a course folder, and any failure leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..model import paths
+from ..model.course import Settings
+from ..output.gate import check_site
+from ..output.swap import recover_site, remove_stale_builds, swap_site
+from ..site.offline import service_worker
+from .engine import engine_problem, run_engine
+from .generate import generate, write_docs
+from .outcome import NOT_WRITTEN, Outcome
+from .read import SOURCE_FOLDERS
+
+LOCK = ".coursegen.lock"
+GATE_FAILED = "The built site holds something that could run script in a reader's browser:\n"
+NOT_SWAPPED = "The site folder was left as it was; fix the cause, then build again."
+
+
+def build(
+    project: Path,
+    *,
+    site_dir: Path,
+    strict: bool = False,
+    engine: str = "mkdocs",
+    env: Mapping[str, str] | None = None,
+) -> Outcome:
+    """Validate, write the generated files, then build the site and swap it in; on any error, change nothing.
+
+    One build at a time runs in a course folder: a second one waits for the first (the lock goes with
+    the process, so a killed build never leaves it held).
+    """
+    started = time.perf_counter()
+    site_dir = project / site_dir  # a relative folder is in the course folder; an absolute one stays as it is
+    refused = site_dir_problem(project, site_dir) or engine_problem(engine)
+    if refused:
+        return Outcome(False, message=refused)
+    try:
+        with build_lock(project):
+            return build_locked(project, site_dir=site_dir, strict=strict, engine=engine, env=env, started=started)
+    except OSError as exc:
+        where = Path(exc.filename).name if exc.filename else "a file"
+        return Outcome(False, message=f"The build stopped: cannot write {where} ({exc.strerror}). {NOT_SWAPPED}")
+
+
+@contextlib.contextmanager
+def build_lock(project: Path) -> Iterator[None]:
+    """Hold the course folder's build lock, waiting for another build to finish first."""
+    with open(project / LOCK, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def site_dir_problem(project: Path, site_dir: Path) -> str:
+    """Say why a site folder may not be used: the build replaces it whole, so it must hold nothing else."""
+    site, course = site_dir.resolve(), project.resolve()
+    shown = site_dir.relative_to(project).as_posix() if site_dir.is_relative_to(project) else str(site_dir)
+    kept = [course / name for name in (paths.DOCS, paths.OVERRIDES, *SOURCE_FOLDERS, "schema", ".git")]
+    if site == course or course.is_relative_to(site):
+        return f"--site-dir {shown} would replace the course folder itself; choose a folder of its own, like site"
+    for folder in kept:
+        if site == folder or site.is_relative_to(folder) or folder.is_relative_to(site):
+            rel = folder.relative_to(course).as_posix()
+            return f"--site-dir {shown} is or holds {rel}/, which the build must never replace; use site"
+    return ""
+
+
+def build_locked(
+    project: Path, *, site_dir: Path, strict: bool, engine: str, env: Mapping[str, str] | None, started: float
+) -> Outcome:
+    """Run a build while holding the lock."""
+    recover_site(site_dir)
+    generated = generate(project, strict=strict, env=env)
+    if not generated.ok:
+        return Outcome(False, generated.diagnostics, generated.texts, NOT_WRITTEN)
+    changed = write_docs(project, generated)
+    settings = generated.course.settings
+    ok, output = build_site(project, site_dir=site_dir, settings=settings, engine=engine)
+    name = site_dir.name
+    if not ok:
+        failed = (
+            "The site was not published" if output.startswith(GATE_FAILED) else f"{engine} could not build the site"
+        )
+        return Outcome(False, generated.diagnostics, generated.texts, f"{failed}; {name}/ was left as it was.", output)
+    seconds = time.perf_counter() - started
+    message = f"Built {len(generated.pages)} generated files ({changed} changed) into {name}/ in {seconds:.1f} s."
+    return Outcome(True, generated.diagnostics, generated.texts, message)
+
+
+def build_site(project: Path, *, site_dir: Path, settings: Settings, engine: str = "mkdocs") -> tuple[bool, str]:
+    """Build the site into a temporary folder with MkDocs or Zensical, and swap it in only if the build succeeds."""
+    remove_stale_builds(site_dir)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    temporary.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read the site
+    try:
+        ok, output = run_engine(project, engine=engine, site_dir=temporary)
+        if not ok:
+            # The temporary folder's name changes at every build; name it as the author knows it.
+            return False, output.replace(str(temporary), f"{site_dir.name} (being built)")
+        site_files = [
+            (p.relative_to(temporary).as_posix(), p.read_bytes()) for p in temporary.rglob("*") if p.is_file()
+        ]
+        unsafe = check_site(site_files, base=urlsplit(settings.site_url).path or "/")
+        if unsafe:
+            return False, GATE_FAILED + "\n".join(f"  {problem}" for problem in unsafe[:50])
+        worker = service_worker(site_files, offline=settings.offline)
+        (temporary / "sw.js").write_text(worker, encoding="utf-8")
+        swap_site(temporary, site_dir)
+        return True, output
+    finally:
+        if temporary.exists():
+            shutil.rmtree(temporary)

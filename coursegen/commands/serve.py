@@ -1,0 +1,84 @@
+"""`serve`: preview the site with MkDocs, regenerating the course's files whenever one of its sources changes."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from ..model.diagnostics import has_errors
+from ..output.write import read_manifest
+from .engine import engine_env, mkdocs_command
+from .generate import generate, write_docs
+from .outcome import Outcome
+
+WATCHED = ("lessons", "quizzes", "programs", "docs/figures", "docs/assets", "mkdocs.yml")
+
+
+def serve(project: Path, *, port: int, tell: Callable[[Outcome], None]) -> Outcome:
+    """Preview the site at http://127.0.0.1:PORT/, regenerating when a course file changes, until stopped."""
+    if not port_is_free(port):
+        return Outcome(
+            False, message=f"Port {port} on 127.0.0.1 is in use; stop what uses it, or pick another: --port 8001"
+        )
+    tell(regenerate(project))
+    command = mkdocs_command("serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}")
+    server = subprocess.Popen(command, cwd=project, env=engine_env())
+    # A stop from a process manager or a closed terminal must stop the preview server too, as Ctrl-C does.
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, lambda *_: sys.exit(0))
+    seen = watched_times(project)
+    try:
+        while server.poll() is None:
+            time.sleep(0.5)
+            now = watched_times(project)
+            if now != seen:
+                seen = now
+                tell(regenerate(project))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+        server.wait()
+    return Outcome(server.returncode in (0, -signal.SIGTERM, None), message="Stopped the preview.")
+
+
+def regenerate(project: Path) -> Outcome:
+    """Validate and write the generated files for the preview server, keeping the last good ones on error."""
+    generated = generate(project)
+    if generated.ok:
+        changed = write_docs(project, generated)
+        return Outcome(True, generated.diagnostics, generated.texts, f"Regenerated: {changed} files changed.")
+    note = (
+        "The preview shows the last good version until the errors are fixed."
+        if has_errors(generated.diagnostics)
+        else ""
+    )
+    return Outcome(False, generated.diagnostics, generated.texts, note)
+
+
+def port_is_free(port: int) -> bool:
+    """Tell whether the preview server could listen on a port of 127.0.0.1."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def watched_times(project: Path) -> dict[str, float]:
+    """Return the modification time of every course file the preview watches (not the generated ones)."""
+    owned = set(read_manifest(project))
+    times = {}
+    for name in WATCHED:
+        path = project / name
+        for item in [path, *path.rglob("*")] if path.is_dir() else [path]:
+            rel = item.relative_to(project).as_posix()
+            if item.is_file() and rel not in owned:
+                times[rel] = item.stat().st_mtime
+    return times

@@ -1,0 +1,1 @@
+"""Reading and checking the course files: YAML text in, the typed model and diagnostics out; imports only `model/`."""
