@@ -6,10 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import PHONE, build_copy
+from conftest import PHONE, build_copy, wake_material
 from pagecheck import STRICT_CSP, axe_violations
 from playwright.sync_api import Browser, Page, expect
 from project import ROOT, copy_project, run_build
@@ -121,6 +122,7 @@ def saved_log(page: Page) -> dict:
 
 def start_practice(page: Page, url: str) -> None:
     page.goto(url)
+    wake_material(page)
     hold_time(page)
     page.locator("[data-cq-practice-start]").tap()
     expect(page.locator("[data-cq-player]")).to_be_visible()
@@ -128,7 +130,8 @@ def start_practice(page: Page, url: str) -> None:
 
 def hold_time(page: Page) -> None:
     """Stop the page's clock from running on its own: from now on only the test moves it."""
-    page.clock.pause_at(page.evaluate("Date.now()") + 10)
+    now = datetime.fromtimestamp(page.evaluate("Date.now()") / 1000, tz=UTC)
+    page.clock.pause_at(now + timedelta(seconds=1))
 
 
 def pick(page: Page, scale: int, value: int) -> None:
@@ -202,7 +205,7 @@ def test_pause_resume_and_a_reload_keep_the_place(reader: Page, base: str) -> No
     reader.clock.run_for(2_000)
     expect(big).to_have_text("5")
     reader.reload()
-    hold_time(reader)
+    wake_material(reader)  # so the first tap goes straight to Resume, not to starting Material's bundle
     expect(player).to_be_visible()
     expect(player.locator(".cq-player-where")).to_have_text("Set 1 of 2, Left side")
     expect(big).to_have_text("5")
