@@ -3,10 +3,12 @@
 Home, a lesson and the red-flag lesson, and a quiz before and after answering in light and dark mode.
 
 Run after `make site`:  .venv/bin/python bench/screenshots.py
+The lesson figures alone, each drawn 390 px wide (no site needed):  .venv/bin/python bench/screenshots.py --figures
 """
 
 from __future__ import annotations
 
+import base64
 import functools
 import sys
 import threading
@@ -92,6 +94,23 @@ def shoot_handout(browser, base: str) -> None:
     page.close()
 
 
+def shoot_figures() -> None:
+    """Save each lesson figure (not the small quiz pictures) as the phone draws it, 390 px wide."""
+    with sync_playwright() as p:
+        browser = launch(p)
+        page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+        for svg in sorted((ROOT / "docs/figures").glob("*.svg")):
+            if svg.name.startswith("pic-"):
+                continue
+            data = base64.b64encode(svg.read_bytes()).decode()
+            page.set_content(
+                f'<body style="margin:0"><img style="display:block;width:390px" src="data:image/svg+xml;base64,{data}">'
+            )
+            page.locator("img").screenshot(path=OUT / f"figure-{svg.stem}-390.png")
+            print(f"screenshots/figure-{svg.stem}-390.png")
+        browser.close()
+
+
 def save(page, name: str) -> None:
     """Save a screenshot of the visible screen."""
     page.screenshot(path=OUT / name)
@@ -99,4 +118,4 @@ def save(page, name: str) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    shoot_figures() if "--figures" in sys.argv[1:] else main()

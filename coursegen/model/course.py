@@ -21,6 +21,7 @@ class DocsFiles:
     files: frozenset[str] = frozenset()  # paths under docs/ of the files in it (a link to a file in docs/ too)
     outside: frozenset[str] = frozenset()  # links, to files or folders, that lead outside docs/
     escapes: frozenset[str] = frozenset()  # links that lead outside the course folder altogether
+    image_problems: Mapping[str, str] = field(default_factory=dict)  # images that cannot be drawn safely, and why
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class Lesson:
     harder: str = ""
     callouts: tuple[Callout, ...] = ()
     practice: tuple[Practice, ...] = ()
+    prescribe_first: bool = False  # ticked and put first on the trainer's prescribe page
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,7 @@ class Quiz:
     intro: str = ""
     scored: bool = True
     levels: tuple[Level, ...] = ()
+    all_no: Level | None = None  # a self-check's advice once every answer is no; its id is unused
 
 
 @dataclass(frozen=True)
@@ -226,6 +229,7 @@ class Settings:
     trainer: Trainer = Trainer()
     pain_rule: PainRule | None = None
     weekly_goal: int = 3
+    extra_javascript: tuple[str, ...] = ()  # the course's own scripts, under docs/, published because it opted in
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .practice_formats import DOSE, PAIN_RULE, PRACTICE
+from .practice_formats import DOSE, PRACTICE
 from .records import Field, Record
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -139,6 +139,13 @@ LESSON = Record(
             "Exercises to practise with the session player, each with its dose (sets, reps or hold, rest).",
             item=PRACTICE,
         ),
+        Field(
+            "prescribe_first",
+            "bool",
+            "true to tick this lesson and put it first on the trainer's prescribe page, such as a safety lesson.",
+            False,
+            True,
+        ),
     ),
 )
 
@@ -214,6 +221,23 @@ LEVEL = Record(
     ),
 )
 
+ALL_NO = Record(
+    "all_no",
+    "A self-check's advice for a reader who answers no to every question.",
+    (
+        Field("title", "text", "The heading of the advice.", True, "If you said no to every question"),
+        Field("message", "text", "What to do next, in a calm voice.", True, "You can start the lessons."),
+        Field(
+            "style",
+            "enum",
+            "How the advice box looks (Material's admonition styles).",
+            True,
+            "success",
+            choices=ADMONITION_STYLES,
+        ),
+    ),
+)
+
 QUIZ = Record(
     "quiz",
     "One quiz: quizzes/slug.yml.",
@@ -235,6 +259,12 @@ QUIZ = Record(
             f"Self-checks only: 1 to {MAX_LEVELS} levels of advice, most serious first. "
             "The most serious level answered 'yes' is shown.",
             item=LEVEL,
+        ),
+        Field(
+            "all_no",
+            "record",
+            "Self-checks only: the advice shown once every question is answered 'no'.",
+            record=ALL_NO,
         ),
         Field("questions", "list", "The questions, in order.", True, item=QUESTION, min_items=1),
     ),
@@ -275,84 +305,6 @@ PROGRAM = Record(
             False,
             "Ten minutes of knife work today.",
         ),
-    ),
-)
-
-TRAINER = Record(
-    "trainer",
-    "The trainer or business shown on every page and handout. Every key is optional.",
-    (
-        Field("name", "text", "Your name or business name.", False, "Sam Rivera Coaching"),
-        Field("logo", "image", "A logo image, relative to docs/.", False, "assets/logo.svg"),
-        Field("phone", "phone", "A phone number.", False, "+1 555 010 0199"),
-        Field("email", "email", "An email address.", False, "sam@example.com"),
-        Field("booking_url", "url", "A web address where clients book a session.", False, "https://example.com/book"),
-        Field("city", "text", "Where you work.", False, "Halifax"),
-    ),
-)
-
-NOTICE = Record(
-    "notice",
-    "A note shown at the top of every lesson and on handouts.",
-    (
-        Field("title", "text", "The note's heading.", True, "Work safely"),
-        Field("text", "markdown", "The note, in Markdown.", True, "Keep your fingers curled away from the blade."),
-        Field("style", "enum", "How it looks. Default: note.", False, "warning", choices=ADMONITION_STYLES),
-        Field("link", "slug", "The id of a lesson the note links to.", False, "first-aid"),
-        Field("link_text", "text", "The words of that link. Required with 'link'.", False, "What to do if you cut"),
-    ),
-)
-
-PART = Record(
-    "part",
-    "The title of a part: a sub-folder of lessons/.",
-    (
-        Field("folder", "slug", "The folder's name under lessons/.", True, "part-1-the-grip"),
-        Field("title", "text", "The title shown in the menu.", True, "Part 1: The grip", max_length=60),
-    ),
-)
-
-COURSE = Record(
-    "course",
-    "Course-wide options.",
-    (
-        Field("offline", "bool", "Let readers keep the course on their phone for offline use.", False, True),
-        Field(
-            "theme_color",
-            "color",
-            "The course colour: browser bar, icons and preview cards, as #rrggbb.",
-            False,
-            "#00695c",
-        ),
-        Field(
-            "short_name",
-            "text",
-            "The name under the icon on a phone's home screen. Default: the site name, if short enough.",
-            False,
-            "Knife Skills",
-            max_length=12,
-        ),
-        Field("notice", "record", "A note shown on every lesson and handout.", record=NOTICE),
-        Field("parts", "list", "Titles for the parts of the course (sub-folders of lessons/).", item=PART),
-        Field("pain_rule", "record", "The advice the practice player gives when pain is high.", record=PAIN_RULE),
-        Field(
-            "weekly_goal",
-            "int",
-            "Practice sessions a week to aim for, when a program names no days. Default: 3.",
-            False,
-            3,
-            minimum=1,
-            maximum=7,
-        ),
-    ),
-)
-
-SETTINGS = Record(
-    "extra",
-    "Course settings: the `extra:` block of mkdocs.yml.",
-    (
-        Field("course", "record", "Course-wide options.", record=COURSE),
-        Field("trainer", "record", "Trainer details for branding and handouts.", record=TRAINER),
     ),
 )
 

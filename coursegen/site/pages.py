@@ -45,7 +45,8 @@ def render_shared(course: Course) -> dict[str, str]:
         front = front_matter(
             page=page, source="the course", title=title, description=description, extra=extra, searchable=False
         )
-        pages[page] = front + f"# {plain(title)}\n\n" + trainer.block(kind, course=course, page=page) + "\n"
+        notice = render_notice(course, page=page) + "\n" if kind == "prescribed" else ""  # a client's program
+        pages[page] = front + notice + f"# {plain(title)}\n\n" + trainer.block(kind, course=course, page=page) + "\n"
         if kind == "prescribed":  # practice.js fills the exercises of the lessons the link names
             pages[page] += "\n" + practice_block([], course=course, page=page, program="/" + paths.url_of(page)) + "\n"
     pages[paths.PRACTICE_PAGE] = render_practice_page(course)
@@ -263,6 +264,7 @@ def render_program(program: Program, course: Course) -> str:
     exercises = program_exercises(program.lessons, program.doses, course=course, page=page)
     meta = {"program": program.id, "qr": paths.qr_code(page)} | ({"practice": "player"} if exercises else {})
     parts = [front_matter(page=page, source=program.source, title=program.title, description=description, extra=meta)]
+    parts.append(render_notice(course, page=page))
     parts.append(f"# {plain(program.title)}\n")
     if program.note:
         parts.append(markdown(program.note) + "\n")
@@ -283,7 +285,8 @@ def render_program(program: Program, course: Course) -> str:
     if program.reminder_days:
         parts.append(trainer.reminders_html(program, strings=strings) + "\n")
     parts.append(page_marker(kind="program", item_id=program.id) + "\n")
-    return "\n".join(parts)
+    parts.append(trainer.send_html(strings=strings, page=page) + "\n")
+    return "\n".join(p for p in parts if p)
 
 
 def render_handout(program: Program, course: Course, *, image_sizes: ImageSizes) -> str:
@@ -300,6 +303,7 @@ def render_handout(program: Program, course: Course, *, image_sizes: ImageSizes)
         if lesson.figures:
             figure = figure_html(lesson.figures[0], root=paths.root_from(page), sizes=image_sizes, eager=number == 1)
             parts.append(figure + "\n")
-        practice = lesson_practice(lesson, strings) + "\n" + lesson_practice_block(lesson, course, page=page)
+        text = (lesson_practice(lesson, strings), lesson_practice_block(lesson, course, page=page))
+        practice = "\n".join(part for part in text if part)
         parts.append(practice.replace("\n## ", "\n### ").replace("## ", "### ", 1))
     return "\n".join(p for p in parts if p)

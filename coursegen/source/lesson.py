@@ -108,6 +108,7 @@ def build_lesson(values: dict, path: str) -> Lesson:
         harder=values.get("harder") or "",
         callouts=tuple(Callout(c.get("style") or "note", c["title"], c["text"]) for c in values.get("callouts") or ()),
         practice=tuple(build_practice(p, values.get("figures") or ()) for p in values.get("practice") or ()),
+        prescribe_first=values.get("prescribe_first") is True,
     )
 
 

@@ -40,8 +40,9 @@ def check_quiz(values: dict, out: Converted, *, docs: DocsFiles) -> None:
         )
     if len(levels) > MAX_LEVELS:
         out.error(("levels",), f"a self-check has at most {MAX_LEVELS} levels; this one has {len(levels)}")
-    if scored and values.get("levels"):
-        out.error(("levels",), "'levels' are only used by self-checks", "Add 'scored: false', or remove 'levels'.")
+    for key in ("levels", "all_no"):
+        if scored and values.get(key):
+            out.error((key,), f"'{key}' is only used by self-checks", f"Add 'scored: false', or remove '{key}'.")
 
 
 def check_question(
@@ -155,7 +156,13 @@ def build_quiz(values: dict, path: str) -> Quiz:
             Level(x["id"], x["title"], x["message"], x["style"], x.get("label") or "")
             for x in values.get("levels") or ()
         ),
+        all_no=all_no_of(values.get("all_no")),
     )
+
+
+def all_no_of(values: dict | None) -> Level | None:
+    """Return a self-check's advice for all-no answers, if the quiz sets it."""
+    return Level("all-no", values["title"], values["message"], values["style"]) if values else None
 
 
 def build_question(values: dict) -> Question:

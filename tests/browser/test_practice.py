@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PHONE, build_copy, wake_material
-from pagecheck import STRICT_CSP, axe_violations
+from pagecheck import axe_violations
 from playwright.sync_api import Browser, Page, expect
 from project import ROOT, copy_project, run_build
 from test_other_courses import english_interface_words
@@ -74,9 +74,10 @@ PAIN_RULE = """    pain_rule:
 
 
 @pytest.fixture(scope="module")
-def practice_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample course with practice: holds each side, holds, reps, a program dose and a pain rule."""
-    project = copy_project(tmp_path_factory.mktemp("practice") / "course")
+def practice_site(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
+    """The sample course with practice, built by this run's engine: holds each side, holds, reps, a program
+    dose and a pain rule."""
+    project = copy_project(tmp_path_factory.mktemp(f"practice-{engine}") / "course")
     for name, block in (("01-first-steps.yml", HOLD_PRACTICE), ("02-red-flags.yml", LEAN_PRACTICE)):
         lesson = project / "lessons" / name
         lesson.write_text(lesson.read_text() + block)
@@ -93,7 +94,7 @@ def practice_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             1,
         )
     )
-    result = run_build(project, "build", "--strict")
+    result = run_build(project, "build", "--strict", "--engine", engine)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 
@@ -336,8 +337,10 @@ def test_a_corrupted_log_breaks_no_page(reader: Page, base: str, stored: str) ->
     assert reader.problems == []
 
 
-def test_the_player_works_under_a_strict_content_security_policy(reader: Page, serve, practice_site: Path) -> None:
-    strict = serve(practice_site, headers={"Content-Security-Policy": STRICT_CSP})
+def test_the_player_works_under_a_strict_content_security_policy(
+    reader: Page, serve, practice_site: Path, strict_csp: str
+) -> None:
+    strict = serve(practice_site, headers={"Content-Security-Policy": strict_csp})
     start_practice(reader, strict + PROGRAM)
     reader.clock.run_for(PROGRAM_SECONDS * 1000 + 500)
     expect(reader.locator("[data-cq-feel]")).to_be_visible()
@@ -385,8 +388,12 @@ def test_the_player_works_offline(browser: Browser, serve, practice_site: Path) 
 
 
 @pytest.fixture(scope="module")
-def french_base(serve, tmp_path_factory: pytest.TempPathFactory) -> str:
-    site = build_copy(tmp_path_factory.mktemp("fr-practice") / "course", course=ROOT / "tests/courses/lavage-des-mains")
+def french_base(serve, tmp_path_factory: pytest.TempPathFactory, engine: str) -> str:
+    site = build_copy(
+        tmp_path_factory.mktemp(f"fr-practice-{engine}") / "course",
+        course=ROOT / "tests/courses/lavage-des-mains",
+        engine=engine,
+    )
     return serve(site)
 
 

@@ -1,6 +1,7 @@
 /* The practice log kept on the reader's device: read defensively, item by item, and written whole.
    Its format is in CONTRACT.md ("Practice log"); the player (practice.js) writes it, and sending it to a
    trainer reads it. Nothing here sends anything anywhere. */
+import { ROOT } from "./common.js";
 
 export const LOG_VERSION = 1;
 export const NOTE_MAX = 280; // characters of a session's note
@@ -12,8 +13,7 @@ const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/;
 
-// The site root: this module sits at assets/coursegen/ under it, as the other scripts do.
-export const SITE_ROOT = new URL("../../", import.meta.url).pathname;
+export const SITE_ROOT = ROOT.pathname; // the site root's path, as every module reads it from common.js
 
 /** Return the storage key of a site's practice log: `cq:` + its root path + `:practice`. */
 export const logKey = (root = SITE_ROOT) => "cq:" + root + ":practice";

@@ -1,8 +1,9 @@
 /* "My practice": this week against the program's days, a gentle weekly goal, effort and pain over time
    (SVG drawn here), recent sessions, CSV export and clear. Reads the practice log (CONTRACT.md, "Practice
    log") and the course data for exercise names; sends nothing anywhere. */
-import { clearLog, logCsv, logKey, readLog, SITE_ROOT } from "./practice-log.js";
-import { el, onPage, t, useStyles } from "./practice-words.js";
+import { clearLog, logCsv, logKey, readLog } from "./practice-log.js";
+import { onPage, t } from "./common.js";
+import { course, download, el, useStyles } from "./kit.js";
 
 const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 const CHART_SESSIONS = 14;
@@ -95,15 +96,9 @@ function toolsSection(box, log) {
   const say = el("p", { className: "cq-say" });
   say.setAttribute("role", "status");
   if (!log.sessions.length) return [say];
-  const download = el("button", { type: "button", className: "cq-button", textContent: t("log_export") });
-  download.setAttribute("data-cq-log-export", "");
-  download.addEventListener("click", () => {
-    const file = new Blob(["\ufeff" + logCsv(readLog())], { type: "text/csv;charset=utf-8" });
-    const save = el("a", { href: URL.createObjectURL(file), download: "practice.csv" });
-    document.body.append(save);
-    save.click();
-    save.remove();
-  });
+  const exportButton = el("button", { type: "button", className: "cq-button", textContent: t("log_export") });
+  exportButton.setAttribute("data-cq-log-export", "");
+  exportButton.addEventListener("click", () => download("practice.csv", "text/csv;charset=utf-8", "\ufeff" + logCsv(readLog())));
   const clear = el("button", { type: "button", className: "cq-button cq-button--quiet", textContent: t("log_clear") });
   clear.setAttribute("data-cq-log-clear", "");
   const yes = el("button", { type: "button", className: "cq-button", textContent: t("log_clear_yes") });
@@ -119,21 +114,17 @@ function toolsSection(box, log) {
     status.setAttribute("tabindex", "-1");
     status.focus();
   });
-  return [el("p", { className: "cq-send-row" }, download, " ", clear), ask, say];
+  return [el("p", { className: "cq-send-row" }, exportButton, " ", clear), ask, say];
 }
 
 // Exercise names from the course data (shared/course.json); the log keeps only ids.
 async function exerciseNames() {
-  try {
-    const course = await fetch(new URL("shared/course.json", location.origin + SITE_ROOT)).then((r) => (r.ok ? r.json() : null));
-    const names = {};
-    for (const lesson of (course && Array.isArray(course.lessons) ? course.lessons : [])) {
-      for (const p of (lesson && Array.isArray(lesson.practice) ? lesson.practice : [])) names[`${lesson.id}/${p.id}`] = String(p.name);
-    }
-    return names;
-  } catch (e) {
-    return {};
+  const data = await course();
+  const names = {};
+  for (const lesson of (data && Array.isArray(data.lessons) ? data.lessons : [])) {
+    for (const p of (lesson && Array.isArray(lesson.practice) ? lesson.practice : [])) names[`${lesson.id}/${p.id}`] = String(p.name);
   }
+  return names;
 }
 
 async function draw(box) {
@@ -150,7 +141,7 @@ function start() {
   const box = document.querySelector("[data-cq-practice-log]:not([data-cq-ready])");
   if (!box) return;
   box.setAttribute("data-cq-ready", "");
-  useStyles();
+  useStyles("practice.css");
   document.querySelectorAll("[data-cq-practice-needs-js]").forEach((p) => { p.hidden = true; });
   draw(box);
 }

@@ -2,13 +2,14 @@
    "How did it feel?" into the practice log. The markup contract is in CONTRACT.md ("Practice"); the
    log's format in "Practice log". Loaded only on pages with a practice block. Nothing is sent anywhere. */
 import { addSession, readLog, updateSession, NOTE_MAX, SITE_ROOT } from "./practice-log.js";
-import { el, onPage, t, useStyles } from "./practice-words.js";
+import { KEY, onAddress, onPage, t } from "./common.js";
+import { course, el, useStyles } from "./kit.js";
 
 const READY_SECONDS = 5; // to get into place before an exercise
 const SWITCH_SECONDS = 5; // to change sides
 const TICK_MS = 250;
 const STALE_MS = 12 * 3600 * 1000; // a session left for half a day is not resumed
-const NOW_KEY = "cq:" + SITE_ROOT + ":practice-now"; // the session in progress, so a reload resumes it
+const NOW_KEY = KEY + ":practice-now"; // the session in progress, so a reload resumes it
 const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
 // ---- The exercises of a block, read from its data attributes (or from the course data on a prescribed program). ----
@@ -460,9 +461,8 @@ async function fillPrescribed(block) {
   const params = new URLSearchParams(location.hash.slice(1));
   const ids = (params.get("l") || "").split(",").filter(Boolean).slice(0, 100);
   block.dataset.cqDays = (params.get("d") || "").split(",").filter((day) => DAYS.includes(day)).join(",");
-  let course = null;
-  try { course = await fetch(new URL("shared/course.json", location.origin + SITE_ROOT)).then((r) => (r.ok ? r.json() : null)); } catch (e) { course = null; }
-  const lessons = course && Array.isArray(course.lessons) ? course.lessons : [];
+  const data = await course();
+  const lessons = data && Array.isArray(data.lessons) ? data.lessons : [];
   const items = ids.flatMap((id) => {
     const lesson = lessons.find((l) => l && l.id === id);
     return lesson && Array.isArray(lesson.practice) ? lesson.practice.map((p) => doseItem(lesson.id, p)) : [];
@@ -485,27 +485,39 @@ function doseItem(lessonId, p) {
 
 // ---- Start: each practice block gets its button; a session left in the middle on this page comes back. ----
 
-async function setup(block) {
-  if (block.hasAttribute("data-cq-ready")) return;
-  block.setAttribute("data-cq-ready", "");
-  if (block.dataset.cqProgram === "/shared/program/" && !(await fillPrescribed(block))) return;
-  const exercises = () => [...block.querySelectorAll("[data-cq-exercise]")].map(exerciseOf).filter((x) => x.reps || x.hold);
+const exercisesOf = (block) => [...block.querySelectorAll("[data-cq-exercise]")].map(exerciseOf).filter((x) => x.reps || x.hold);
+const prescribed = (block) => block.dataset.cqProgram === "/shared/program/";
+
+// Show the start button when the block has exercises; a prescribed program's come from its link first.
+async function fill(block) {
   const go = block.querySelector("[data-cq-practice-go]");
-  if (!exercises().length || !go) return;
-  go.hidden = false;
+  if (prescribed(block)) await fillPrescribed(block);
+  go.hidden = !exercisesOf(block).length;
+  return !go.hidden;
+}
+
+async function setup(block) {
+  const go = block.querySelector("[data-cq-practice-go]");
+  if (block.hasAttribute("data-cq-ready") || !go) return;
+  block.setAttribute("data-cq-ready", "");
   go.querySelector("[data-cq-practice-start]").addEventListener("click", () => {
     beep(true); // the first tap opens the sound, where a browser needs one
-    openPlayer(block, exercises(), null);
+    openPlayer(block, exercisesOf(block), null);
   });
-  const resumed = savedPlace(signature(exercises()), stepsOf(exercises()).length);
-  if (resumed) openPlayer(block, exercises(), resumed);
+  if (!(await fill(block))) return;
+  const resumed = savedPlace(signature(exercisesOf(block)), stepsOf(exercisesOf(block)).length);
+  if (resumed) openPlayer(block, exercisesOf(block), resumed);
 }
 
 function start() {
-  if (document.querySelector("[data-cq-practice]")) useStyles();
+  if (document.querySelector("[data-cq-practice]")) useStyles("practice.css");
   // A player left open by instant navigation to another page is closed; its place stays saved.
   if (current && !document.body.contains(current.block)) close(current);
   document.querySelectorAll("[data-cq-practice]").forEach(setup);
 }
 
+// Another program link opened on the prescribed-program page: its exercises replace the last one's.
+onAddress(() => document.querySelectorAll("[data-cq-practice][data-cq-ready]").forEach((block) => {
+  if (prescribed(block) && !current) fill(block);
+}));
 onPage(start);
