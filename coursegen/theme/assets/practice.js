@@ -295,7 +295,8 @@ function setPaused(player, paused) {
 function goBack(player) {
   const { state } = player;
   const step = player.steps[state.step];
-  const started = step.kind === "reps" ? state.count > 0 : secondsLeft(player) < step.seconds;
+  const ms = player.endsAt ? player.endsAt - Date.now() : state.left; // to the millisecond: any time counted
+  const started = step.kind === "reps" ? state.count > 0 : ms < step.seconds * 1000;
   const target = started || state.step === 0 ? state.step : state.step - 1;
   state.done[target] = false;
   enter(player, target);
