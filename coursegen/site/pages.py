@@ -75,7 +75,8 @@ def practice_log_block(course: Course) -> str:
     return (
         f'<p class="cq-needs-js" data-cq-practice-needs-js>{html.escape(strings("needs_js"))}</p>\n'
         f"<p>{html.escape(strings('practice_log_private'))}</p>\n"
-        f'<div class="cq-practice-log" {attrs} hidden></div>'
+        f'<div class="cq-practice-log" {attrs} hidden></div>\n'
+        + trainer.send_html(strings=strings, page=paths.PRACTICE_PAGE)
     )
 
 

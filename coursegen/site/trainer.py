@@ -27,7 +27,6 @@ from .practice import dose_text
 NOTE_MAX = 280  # characters of a trainer's note: a text message, not a letter
 NAME_MAX = 40  # characters of a client's first name
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-PAIN_LIMIT = 5  # a client's pain at or above this, of 10, flags them in the trainer's inbox
 # The words each page's own scripts read from its `data-cq-words`, by kind of page.
 PAGE_WORDS = {"prescribe": ("inbox_same_client",), "prescribed": SEND_KEYS, "inbox": INBOX_KEYS}
 
@@ -58,7 +57,8 @@ def course_data(course: Course, *, quiz_titles: Mapping[str, str]) -> str:
         for lesson in course.lessons
     ]
     programs = {program.id: list(program.lessons) for program in course.programs}
-    data = {"lessons": lessons, "programs": programs}
+    rule = course.settings.pain_rule
+    data = {"lessons": lessons, "programs": programs, "pain_threshold": rule.threshold if rule else None}
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
@@ -121,7 +121,6 @@ def block(kind: str, *, course: Course, page: str) -> str:
             name_max=NAME_MAX,
             home=paths.root_from(page),
             words=script_json(strings.only(PAGE_WORDS.get(kind, ()))),
-            pain_limit=PAIN_LIMIT,
         )
     )
     return "\n".join(line for line in html.splitlines() if line.strip())
