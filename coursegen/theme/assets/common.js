@@ -9,12 +9,14 @@ const PAGE_MODULES = {
   share: "[data-cq-page],[data-cq-share]",
   progress: "[data-cq-progress],[data-cq-progress-in],[data-cq-needs-js]",
   program: "[data-cq-prescribe],[data-cq-prescribed],[data-cq-reminders]",
+  practice: "[data-cq-practice]",
+  "practice-page": "[data-cq-practice-log]",
 };
 const SEALED_MODULES = ["send", "keys", "inbox"];
 let words = {};
 
 // The words come from the page (#cq-strings, CONTRACT.md); a plural string maps CLDR categories to forms.
-export const t = (key, vars = {}, count) => {
+export const t = (key, vars = {}, count = 0) => {
   let text = words[key] || key;
   if (typeof text === "object") text = text[new Intl.PluralRules(document.documentElement.lang || "en").select(count)] || text.other;
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? vars[name] : m));
