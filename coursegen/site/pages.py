@@ -69,7 +69,7 @@ def practice_log_block(course: Course) -> str:
     """Return the markup of "My practice": what shows without JavaScript, and the box the script fills."""
     strings = course.settings.strings
     rule = course.settings.pain_rule
-    attrs = f'data-cq-practice-log data-cq-goal="{course.settings.weekly_goal}"'
+    attrs = f'data-cq-practice-log data-cq-module="practice-page" data-cq-goal="{course.settings.weekly_goal}"'
     if rule:
         attrs += f' data-cq-pain-threshold="{rule.threshold}"'
     return (
