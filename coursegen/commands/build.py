@@ -18,7 +18,7 @@ from ..model import paths
 from ..model.course import Settings
 from ..output.gate import check_site
 from ..output.swap import recover_site, remove_stale_builds, swap_site
-from ..site.offline import service_worker
+from ..site.offline import offline_files
 from .engine import engine_problem, run_engine
 from .generate import generate, write_docs
 from .outcome import NOT_WRITTEN, Outcome
@@ -118,8 +118,8 @@ def build_site(project: Path, *, site_dir: Path, settings: Settings, engine: str
         unsafe = check_site(site_files, base=urlsplit(settings.site_url).path or "/")
         if unsafe:
             return False, GATE_FAILED + "\n".join(f"  {problem}" for problem in unsafe[:50])
-        worker = service_worker(site_files, offline=settings.offline)
-        (temporary / "sw.js").write_text(worker, encoding="utf-8")
+        for name, text in offline_files(site_files, offline=settings.offline).items():
+            (temporary / name).write_text(text, encoding="utf-8")
         swap_site(temporary, site_dir)
         return True, output
     finally:

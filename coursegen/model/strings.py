@@ -61,6 +61,11 @@ JS_KEYS = (
     "progress_in_done",
     "progress_in_none",
     "qr_alt",
+    # Keeping a big course whole on the phone (offline.js)
+    "keep_course",
+    "keep_course_busy",
+    "keep_course_done",
+    "keep_course_failed",
 )
 Entry = str | Mapping[str, str]
 
