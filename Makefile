@@ -1,6 +1,6 @@
 # Two commands set everything up on a fresh Debian machine:
 #   make site   builds the course into site/ (creates .venv, installs pinned dependencies)
-#   make test   runs every test (installs what the tests need, including Debian's chromium)
+#   make test   runs every test (installs what the tests need, including Debian's chromium and npm)
 
 PYTHON ?= python3
 ENGINE ?= mkdocs
@@ -62,11 +62,15 @@ define apt_install
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(1)
 endef
 
-lint/node_modules/.installed: lint/package-lock.json
+# npm for the script checks and the browser tests' tools, from Debian where it is missing.
+/usr/bin/npm:
+	$(call apt_install,npm)
+
+lint/node_modules/.installed: lint/package-lock.json | /usr/bin/npm
 	cd lint && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-tests/browser/node_modules/.installed: tests/browser/package-lock.json
+tests/browser/node_modules/.installed: tests/browser/package-lock.json | /usr/bin/npm
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 

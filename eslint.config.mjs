@@ -15,8 +15,21 @@ export default [
     settings: { browsers },
   },
   {
+    // The course's scripts are ES modules (import/export, import.meta), which Safari has had since 15.
     files: ["coursegen/theme/assets/**/*.js"],
-    ignores: ["coursegen/theme/assets/vendor/**"],
+    ignores: ["coursegen/theme/assets/vendor/**", "coursegen/theme/assets/theme/**"],
+    languageOptions: {
+      ecmaVersion: 2021,
+      sourceType: "module",
+      globals: { window: "readonly", document: "readonly", navigator: "readonly", location: "readonly" },
+    },
+    plugins: { compat },
+    rules: { "compat/compat": "error" },
+    settings: { browsers },
+  },
+  {
+    // Material's start-up and content scripts, moved into files: classic scripts (document.currentScript).
+    files: ["coursegen/theme/assets/theme/**/*.js"],
     languageOptions: {
       ecmaVersion: 2021,
       sourceType: "script",

@@ -7,6 +7,7 @@ the next), and the median printed, with each run's performance score; then the b
 `npm ci` in bench/ and Debian's chromium.
 
 Run after `make site`:  .venv/bin/python bench/lighthouse.py
+Both engines side by side, one run:  .venv/bin/python bench/lighthouse.py --engines MKDOCS_SITE ZENSICAL_SITE
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import json
 import os
 import statistics
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -74,12 +76,18 @@ def median_of_runs(runs: list[dict]) -> dict:
     return result
 
 
-def targets(tmp: Path) -> tuple[dict[str, str], list]:
-    """Serve the course, the peer and the two references; return the pages to measure and the servers."""
+def course_pages(site: Path) -> dict[str, str]:
+    """Return the course pages measured: home, a lesson, a quiz and, if the course has one, a program."""
     pages = {"home": "", "lesson": "lessons/02-dowel-test/", "quiz": "quizzes/02-dowel-test/"}
-    programs = sorted((SITE / "programs").glob("*/index.html")) if (SITE / "programs").is_dir() else []
+    programs = sorted((site / "programs").glob("*/index.html")) if (site / "programs").is_dir() else []
     if programs:
         pages["program"] = f"programs/{programs[0].parent.name}/"
+    return pages
+
+
+def targets(tmp: Path) -> tuple[dict[str, str], list]:
+    """Serve the course, the peer and the two references; return the pages to measure and the servers."""
+    pages = course_pages(SITE)
     base, server = serve(SITE)
     peer, peer_server = serve(peer_site(tmp / "peer"))
     plain, plain_server = serve(reference_site(tmp / "plain", featured=False))
@@ -117,18 +125,18 @@ def verdicts(results: dict[str, dict]) -> list[str]:
     return lines
 
 
-def main() -> None:
-    """Print the median Lighthouse figures per page, then the budgets."""
-    with tempfile.TemporaryDirectory() as tmp:
-        urls, servers = targets(Path(tmp))
-        runs: dict[str, list[dict]] = {name: [] for name in urls}
-        for _ in range(RUNS):
-            for name, url in urls.items():
-                runs[name].append(run_lighthouse(url))
-        for running in servers:
-            running.shutdown()
-    results = {name: median_of_runs(r) for name, r in runs.items()}
-    print(f"Lighthouse {RUNS}-run medians (interleaved), mobile, text served gzip-compressed over keep-alive HTTP/1.1")
+def measure(urls: dict[str, str], runs: int) -> dict[str, dict]:
+    """Run Lighthouse `runs` times on every page, interleaved, and return each page's medians."""
+    measured: dict[str, list[dict]] = {name: [] for name in urls}
+    for _ in range(runs):
+        for name, url in urls.items():
+            measured[name].append(run_lighthouse(url))
+    return {name: median_of_runs(r) for name, r in measured.items()}
+
+
+def print_results(results: dict[str, dict], runs: int) -> None:
+    """Print the median Lighthouse figures per page."""
+    print(f"Lighthouse {runs}-run medians (interleaved), mobile, text served gzip-compressed over keep-alive HTTP/1.1")
     print("page                 perf (runs)       a11y  best   seo    FCP    LCP    TBT    CLS  failed audits")
     for name, r in results.items():
         print(
@@ -136,10 +144,37 @@ def main() -> None:
             f"{r['seo']:5.0f} {r['fcp']:5.2f}s {r['lcp']:5.2f}s {r['tbt']:4.0f}ms {r['cls']:6.3f}  "
             f"{', '.join(r['failed']) or '-'}"
         )
+
+
+def compare_engines(mkdocs_site: Path, zensical_site: Path) -> None:
+    """Print one Lighthouse run of the course's pages as each engine built them, side by side."""
+    servers, urls = [], {}
+    for engine, site in (("mkdocs", mkdocs_site), ("zensical", zensical_site)):
+        base, server = serve(site)
+        servers.append(server)
+        urls |= {f"{engine}, {name}": base + path for name, path in course_pages(site).items()}
+    try:
+        print_results(measure(urls, 1), 1)
+    finally:
+        for running in servers:
+            running.shutdown()
+
+
+def main() -> None:
+    """Print the median Lighthouse figures per page, then the budgets."""
+    with tempfile.TemporaryDirectory() as tmp:
+        urls, servers = targets(Path(tmp))
+        results = measure(urls, RUNS)
+        for running in servers:
+            running.shutdown()
+    print_results(results, RUNS)
     print("budgets (issue 14):")
     for line in verdicts(results):
         print("  " + line)
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 4 and sys.argv[1] == "--engines":
+        compare_engines(Path(sys.argv[2]), Path(sys.argv[3]))
+    else:
+        main()

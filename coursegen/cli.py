@@ -1,4 +1,4 @@
-"""The command line: `build.py build | check | serve | new | init | schema`; each calls one module of `commands/`."""
+"""The command line: `coursegen build | check | serve | new | init | upgrade | schema`, each in `commands/`."""
 
 from __future__ import annotations
 
@@ -87,9 +87,18 @@ def new_quiz(slug: str, lesson: str | None) -> None:
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", help="The course's name. Default: from the folder's name.")
 @click.option("--language", default="en", show_default=True, help="The language of the course (en, fr, ...).")
-def init_command(folder: Path, name: str | None, language: str) -> None:
+@click.option("--short-name", help="The name under the home-screen icon, 12 characters at most. Default: from --name.")
+def init_command(folder: Path, name: str | None, language: str, short_name: str | None) -> None:
     """Start a new course in FOLDER: one example lesson, quiz and program that build at once."""
-    finish(init.init_course(folder, name=name, language=language))
+    finish(init.init_course(folder, name=name, language=language, short=short_name))
+
+
+@main.command("upgrade")
+def upgrade_command() -> None:
+    """Rewrite a course written for an earlier engine in place, keeping comments; print each change."""
+    from .commands.upgrade import upgrade_course  # ruamel.yaml only for this command
+
+    finish(upgrade_course(project()))
 
 
 @main.command("schema")

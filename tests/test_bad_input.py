@@ -1,15 +1,18 @@
 """The bad-input corpus: every broken course file gets exact errors, a failed build, and nothing written.
 
 Each case in tests/bad_input/ changes the sample course (`files`, which may replace mkdocs.yml,
-`binary` as base64, `symlinks`) and holds the whole report the build must print (`expect`: every
-error and warning with its source line, caret and hint, then the count and the final line). Cases run
-in-process through `pipeline.build`; one more test runs the command line itself. After an intended
-change to a message, run with UPDATE_GOLDENS=1: it rewrites only the `expect` block; review the diff.
+`binary` as base64, `symlinks`), or the machine (`engine_missing`: engine files an installation lacks;
+`disk_full`: writes under a path fail as on a full disk), and holds the whole report the build must
+print (`expect`: every error and warning with its source line, caret and hint, then the count and the
+final line). Cases run in-process through `commands.build.build`; one more test runs the command line itself.
+After an intended change to a message, run with UPDATE_GOLDENS=1: it rewrites only the `expect` block;
+review the diff.
 """
 
 from __future__ import annotations
 
 import base64
+import errno
 import hashlib
 import os
 import shutil
@@ -19,7 +22,9 @@ import pytest
 import yaml
 from project import ROOT, copy_project, run_build
 
+from coursegen.commands import installation
 from coursegen.commands.build import build
+from coursegen.output import write
 
 CASES = sorted((ROOT / "tests/bad_input").glob("*.yml"))
 CASES_BEFORE_THE_SAFETY_WORK = 54  # 2026-11-25; the safety work asked for at least 40 more
@@ -47,6 +52,25 @@ def apply_case(case: dict, project: Path) -> None:
         (project / rel).write_bytes(base64.b64decode(data))
     for rel, target in (case.get("symlinks") or {}).items():
         (project / rel).symlink_to(target)
+
+
+def inject_faults(case: dict, project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Make the machine as a case describes: an engine installed without some files, or a disk that fills up."""
+    if case.get("engine_missing"):
+        package = tmp_path / "installed" / "coursegen"
+        shutil.copytree(installation.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+        for rel in case["engine_missing"]:
+            (package / rel).unlink()
+        monkeypatch.setattr(installation, "PACKAGE", package)
+    if case.get("disk_full"):
+        full, real_write = project / case["disk_full"], write.write_atomic
+
+        def write_until_full(path: Path, content: write.Content) -> None:
+            if path.is_relative_to(full):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+            real_write(path, content)
+
+        monkeypatch.setattr(write, "write_atomic", write_until_full)
 
 
 GENERATED = ("lessons/", "quizzes/", "programs/", "previews/", "qr/", "icons/", "calendar/", "assets/coursegen/")
@@ -89,13 +113,14 @@ def update_expectation(case_file: Path, report: str) -> None:
 
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
 def test_bad_input_gets_exact_errors_and_nothing_is_written(
-    case_file: Path, built_sample: Path, tmp_path: Path
+    case_file: Path, built_sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
     project = tmp_path / "course"
     shutil.copytree(built_sample, project, symlinks=True)
     apply_case(case, project)
     before = hand_written_and_site(project)
+    inject_faults(case, project, monkeypatch, tmp_path)
 
     outcome = build(
         project,
@@ -112,7 +137,10 @@ def test_bad_input_gets_exact_errors_and_nothing_is_written(
     assert report == case["expect"]
     assert all(d.line >= 1 and d.col >= 1 for d in outcome.diagnostics)
     assert hand_written_and_site(project) == before
-    assert sorted(p.name for p in project.parent.iterdir()) == ["course"], "nothing written beside the course"
+    assert sorted(p.name for p in project.parent.iterdir() if p.name != "installed") == ["course"], (
+        "nothing written beside the course"
+    )
+    assert "None" not in report, "a message never shows a missing value"
 
 
 def test_the_command_line_exits_1_with_the_report_and_no_traceback(built_sample: Path, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import pytest
 import yaml
 from project import ROOT, run_build
 
+from coursegen.commands import new
 from coursegen.source.guide import update_guide
 from coursegen.source.json_schema import schema_files
 from coursegen.source.scaffold import EDITOR_SETTINGS
@@ -110,6 +111,16 @@ def test_new_lesson_and_quiz_pass_check_and_name_their_schema(sample_project: Pa
     result = run_build(sample_project, "check")
     assert result.returncode == 0, result.stderr
     assert run_build(sample_project, "new", "lesson", "my-first-lesson").returncode != 0, "never overwrites"
+
+
+def test_new_files_name_the_check_command_the_course_has(tmp_path: Path) -> None:
+    # A course made by `coursegen init` has no build.py: the engine's own repository has one.
+    wrote = new.new_lesson(tmp_path, "first-steps")
+    assert wrote.message == "Wrote lessons/01-first-steps.yml. Edit it, then run: coursegen check"
+    assert "# Check your work with: coursegen check\n" in (tmp_path / "lessons/01-first-steps.yml").read_text()
+    (tmp_path / "build.py").write_text("")
+    assert new.new_quiz(tmp_path, "first-steps", lesson="first-steps").message.endswith("run: python build.py check")
+    assert "# Check your work with: python build.py check\n" in (tmp_path / "quizzes/first-steps.yml").read_text()
 
 
 @pytest.mark.parametrize("command", [[], ["build"], ["check"], ["serve"], ["new"], ["new", "lesson"], ["schema"]])

@@ -19,8 +19,19 @@ from coursegen.source import settings
 from coursegen.source.load import load
 from coursegen.source.markup import plain
 
-SCRIPTS = ("program.js", "progress.js", "share.js")
-TEMPLATES = ("coursegen/templates/shared.html", "coursegen/templates/reminders.html")
+SCRIPTS = (
+    "common.js",
+    "program.js",
+    "progress.js",
+    "share.js",
+    "send.js",
+    "keys.js",
+    "inbox.js",
+    "kit.js",
+    "chart.js",
+    "quiz.js",
+)
+TEMPLATES = tuple(f"coursegen/templates/{name}.html" for name in ("shared", "reminders", "send", "inbox"))
 PARTIALS = ("coursegen/theme/overrides/partials/cq-progress.html", "coursegen/theme/overrides/partials/cq-share.html")
 
 
@@ -66,6 +77,28 @@ def test_course_data_lists_lessons_in_order_with_their_quizzes(sample_course) ->
     assert {q["id"] for q in quizzes} == {q.id for q in sample_course.quizzes}
     assert any(not q["scored"] for q in quizzes), "self-checks are marked, so progress leaves them out"
     assert data["programs"] == {p.id: list(p.lessons) for p in sample_course.programs}
+
+
+def test_course_data_lists_each_self_checks_levels_with_the_questions_that_lead_to_them(sample_course) -> None:
+    data = json.loads(trainer.course_data(sample_course, quiz_titles={q.id: q.id for q in sample_course.quizzes}))
+    quizzes = {q["id"]: q for lesson in data["lessons"] for q in lesson["quizzes"]}
+    for quiz in sample_course.quizzes:
+        if quiz.scored:
+            assert "levels" not in quizzes[quiz.id]
+            continue
+        levels = quizzes[quiz.id]["levels"]
+        assert [level["id"] for level in levels] == [level.id for level in quiz.levels], "most serious first"
+        for level in levels:
+            assert level["questions"] == [q.id for q in quiz.questions if q.level == level["id"]]
+
+
+def test_the_inbox_and_what_this_site_keeps_are_shared_pages_out_of_search(sample_course) -> None:
+
+    pages = render_shared(sample_course)
+    inbox, keeps = pages[paths.INBOX_PAGE], pages[paths.KEEPS_PAGE]
+    assert "exclude: true" in inbox and 'data-cq-module="inbox"' in inbox and "<script" not in inbox
+    assert "## What stays on your phone" in keeps and "No cookies" in keeps and "data-cq" not in keeps
+    assert {paths.INBOX_PAGE, paths.KEEPS_PAGE} <= set(paths.SHARED_PAGES)
 
 
 def test_contract_md_documents_every_attribute_of_programs_made_in_the_browser() -> None:

@@ -43,7 +43,8 @@ CHANGED = {
         ),
         (
             "  {% else %}\n    {{ nav_item.title }}\n  {% endif %}",
-            "  {% elif nav_item.is_section and nav_item.title in cq.sections %}\n"
+            "  {#- Zensical's sections have no is_section; they have children, as on MkDocs. -#}\n"
+            "  {% elif (nav_item.is_section or nav_item.children) and nav_item.title in cq.sections %}\n"
             "    {{ cq.sections[nav_item.title] | e }}\n"
             "  {% else %}\n    {{ nav_item.title }}\n  {% endif %}",
         ),

@@ -6,7 +6,9 @@ One build at a time runs in a course folder, and any failure leaves the previous
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
+import os
 import shutil
 import tempfile
 import time
@@ -16,17 +18,32 @@ from urllib.parse import urlsplit
 
 from ..model import paths
 from ..model.course import Settings
-from ..output.gate import check_site
-from ..output.swap import recover_site, remove_stale_builds, swap_site
+from ..output.gate import Trusted, check_site
+from ..output.swap import leftover_site, recover_site, remove_stale_builds, swap_site
 from ..site.offline import offline_files
 from .engine import engine_problem, run_engine
 from .generate import generate, write_docs
+from .installation import installation_problem
+from .installed import read_trusted
 from .outcome import NOT_WRITTEN, Outcome
 from .read import SOURCE_FOLDERS
 
 LOCK = ".coursegen.lock"
-GATE_FAILED = "The built site holds something that could run script in a reader's browser:\n"
+GATE_FAILED = "The built site holds what no reader should get (script, a request to another site, a private file):\n"
 NOT_SWAPPED = "The site folder was left as it was; fix the cause, then build again."
+DISK_FULL = "the disk is full (no space left on the device): free some space, then build again."
+
+
+def site_state(site_dir: Path) -> str:
+    """Say truly where the site is after a build stopped on an error of the file system."""
+    if not site_dir.exists() and leftover_site(site_dir):
+        return f"The last good site is in {leftover_site(site_dir)}/; the next build puts it back as {site_dir.name}/."
+    return NOT_SWAPPED
+
+
+def engine_output(output: str) -> str:
+    """Return the engine's output for the author, with a full disk said in one line instead of a traceback."""
+    return DISK_FULL.capitalize() if "No space left on device" in output or "[Errno 28]" in output else output
 
 
 def build(
@@ -44,15 +61,24 @@ def build(
     """
     started = time.perf_counter()
     site_dir = project / site_dir  # a relative folder is in the course folder; an absolute one stays as it is
-    refused = site_dir_problem(project, site_dir) or engine_problem(engine)
+    refused = installation_problem() or site_dir_problem(project, site_dir) or engine_problem(engine)
     if refused:
         return Outcome(False, message=refused)
     try:
         with build_lock(project):
             return build_locked(project, site_dir=site_dir, strict=strict, engine=engine, env=env, started=started)
     except OSError as exc:
-        where = Path(exc.filename).name if exc.filename else "a file"
-        return Outcome(False, message=f"The build stopped: cannot write {where} ({exc.strerror}). {NOT_SWAPPED}")
+        reason = DISK_FULL if exc.errno == errno.ENOSPC else f"{disk_fault(exc, project=project)}."
+        return Outcome(False, message=f"The build stopped: {reason} {site_state(site_dir)}")
+
+
+def disk_fault(exc: OSError, *, project: Path) -> str:
+    """Describe a failed read or write by its path and the system's reason ('cannot use docs/x.md: Disk full')."""
+    path = Path(os.fsdecode(exc.filename)) if exc.filename else None
+    if path is not None and path.is_absolute() and path.is_relative_to(project):
+        path = path.relative_to(project)
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"cannot use {path.as_posix()}: {reason}" if path is not None else f"a file could not be used: {reason}"
 
 
 @contextlib.contextmanager
@@ -90,19 +116,25 @@ def build_locked(
         return Outcome(False, generated.diagnostics, generated.texts, NOT_WRITTEN)
     changed = write_docs(project, generated)
     settings = generated.course.settings
-    ok, output = build_site(project, site_dir=site_dir, settings=settings, engine=engine)
+    trusted = read_trusted(project, generated=generated.pages, course_scripts=settings.extra_javascript)
+    ok, output = build_site(project, site_dir=site_dir, settings=settings, engine=engine, trusted=trusted)
     name = site_dir.name
     if not ok:
         failed = (
             "The site was not published" if output.startswith(GATE_FAILED) else f"{engine} could not build the site"
         )
-        return Outcome(False, generated.diagnostics, generated.texts, f"{failed}; {name}/ was left as it was.", output)
+        detail = engine_output(output)
+        return Outcome(False, generated.diagnostics, generated.texts, f"{failed}; {name}/ was left as it was.", detail)
     seconds = time.perf_counter() - started
     message = f"Built {len(generated.pages)} generated files ({changed} changed) into {name}/ in {seconds:.1f} s."
+    if leftover_site(site_dir):
+        message += f" The old site could not be removed: delete {leftover_site(site_dir)}/ by hand."
     return Outcome(True, generated.diagnostics, generated.texts, message)
 
 
-def build_site(project: Path, *, site_dir: Path, settings: Settings, engine: str = "mkdocs") -> tuple[bool, str]:
+def build_site(
+    project: Path, *, site_dir: Path, settings: Settings, engine: str = "mkdocs", trusted: Trusted
+) -> tuple[bool, str]:
     """Build the site into a temporary folder with MkDocs or Zensical, and swap it in only if the build succeeds."""
     remove_stale_builds(site_dir)
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
@@ -115,7 +147,7 @@ def build_site(project: Path, *, site_dir: Path, settings: Settings, engine: str
         site_files = [
             (p.relative_to(temporary).as_posix(), p.read_bytes()) for p in temporary.rglob("*") if p.is_file()
         ]
-        unsafe = check_site(site_files, base=urlsplit(settings.site_url).path or "/")
+        unsafe = check_site(site_files, base=urlsplit(settings.site_url).path or "/", trusted=trusted)
         if unsafe:
             return False, GATE_FAILED + "\n".join(f"  {problem}" for problem in unsafe[:50])
         for name, text in offline_files(site_files, offline=settings.offline).items():

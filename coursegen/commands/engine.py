@@ -2,27 +2,56 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+from ..model import paths
+from .installed import isolated_command
 from .read import CONFIG
 
 
 def run_engine(project: Path, *, engine: str, site_dir: Path) -> tuple[bool, str]:
     """Build the site into a folder with MkDocs or Zensical; return whether it succeeded, and what it printed."""
-    config = project / f".zensical-{site_dir.name}.yml"
-    try:
-        if engine == "zensical":
-            config.write_text(zensical_config(project, site_dir=site_dir), encoding="utf-8")
-            command = [str(zensical_path()), "build", "--strict", "-f", config.name]
-        else:
-            command = mkdocs_command("build", "--strict", "--site-dir", str(site_dir))
+    with engine_command(project, engine=engine, site_dir=site_dir) as command:
         result = subprocess.run(command, cwd=project, env=engine_env(project), capture_output=True, text=True)
-        return result.returncode == 0, result.stdout + result.stderr
+    return result.returncode == 0, result.stdout + result.stderr
+
+
+@contextlib.contextmanager
+def engine_command(project: Path, *, engine: str, site_dir: Path) -> Iterator[list[str]]:
+    """Yield the command that builds the site into `site_dir`; Zensical's own config lives as long as the build."""
+    if engine != "zensical":
+        yield mkdocs_command("build", "--strict", "--site-dir", str(site_dir))
+        return
+    config = project / f".zensical-{site_dir.name}.yml"
+    templates = project / f".zensical-{site_dir.name}-templates"
+    try:
+        copy_templates(project / paths.OVERRIDES, templates)
+        config.write_text(zensical_config(site_dir=site_dir, templates=templates), encoding="utf-8")
+        yield isolated_command("zensical", "build", "--strict", "-f", config.name)
     finally:
         config.unlink(missing_ok=True)
+        shutil.rmtree(templates, ignore_errors=True)
+
+
+def copy_templates(overrides: Path, target: Path) -> None:
+    """Copy the templates (*.html) of overrides/ into `target`, the only theme files Zensical is shown.
+
+    Zensical publishes every file of `theme.custom_dir` that is not a template, README.md included;
+    MkDocs leaves READMEs out. Nothing else in overrides/ belongs on the site.
+    """
+    target.mkdir()
+    for template in sorted(overrides.rglob("*.html")):
+        if template.is_file() and not template.is_symlink():
+            destination = target / template.relative_to(overrides)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(template, destination)
 
 
 def engine_problem(engine: str) -> str:
@@ -37,14 +66,27 @@ def zensical_path() -> Path:
     return Path(sys.executable).with_name("zensical")
 
 
-def zensical_config(project: Path, *, site_dir: Path) -> str:
-    """Return mkdocs.yml with site_dir pointing at the temporary folder, since Zensical has no --site-dir."""
-    return (project / CONFIG).read_text(encoding="utf-8").rstrip("\n") + f"\nsite_dir: {site_dir.as_posix()}\n"
+def zensical_config(*, site_dir: Path, templates: Path) -> str:
+    """Return Zensical's config for one build: mkdocs.yml, with what Zensical must do differently from MkDocs.
+
+    Zensical has no --site-dir; it reads the templates from their own folder (`copy_templates`); and its
+    `classic` variant is the look the theme is made for (the default, `modern`, draws a white header where
+    the course's colour belongs). JSON strings are YAML strings, so any folder name is quoted safely.
+    """
+    lines = (
+        "# Written by build.py for one Zensical build, and removed after it.",
+        f"INHERIT: {CONFIG}",
+        f"site_dir: {json.dumps(site_dir.as_posix())}",
+        "theme:",
+        f"  custom_dir: {json.dumps(templates.name)}",
+        "  variant: classic",
+    )
+    return "\n".join(lines) + "\n"
 
 
 def mkdocs_command(*args: str) -> list[str]:
-    """Return the command that runs MkDocs with this Python."""
-    return [sys.executable, "-m", "mkdocs", *args]
+    """Return the command that runs MkDocs with this Python, in isolated mode: no module of the course folder."""
+    return isolated_command("mkdocs", *args)
 
 
 def engine_env(project: Path | None = None) -> dict[str, str]:

@@ -22,6 +22,7 @@ from ..site.offline import icon_key, icons, manifest_json
 from ..site.pages import page_heads, render_course
 from ..site.theme import theme_files
 from ..source.validate import validate_course
+from .installed import read_installed
 from .read import (
     DRAWING_CACHE,
     list_docs,
@@ -58,7 +59,11 @@ def generate(project: Path, *, strict: bool = False, env: Mapping[str, str] | No
     sources = read_sources(project)
     texts = {f.path: f.text for f in [sources.config, *sources.lessons, *sources.quizzes, *sources.programs]}
     course, diagnostics = validate_course(
-        sources, catalogues=read_catalogues(), docs=list_docs(project), env=os.environ if env is None else env
+        sources,
+        catalogues=read_catalogues(),
+        docs=list_docs(project),
+        env=os.environ if env is None else env,
+        installed=read_installed(),
     )
     if strict:
         diagnostics = promote_warnings(diagnostics)

@@ -20,7 +20,11 @@ def new_lesson(project: Path, slug: str) -> Outcome:
         name = taken[0].relative_to(project).as_posix()
         return Outcome(False, message=f"{name} already exists; pick another name or edit that file.")
     order = scaffold.next_order([p.read_text(encoding="utf-8", errors="replace") for p in files])
-    return write_new(project, f"lessons/{order:02d}-{slug}.yml", scaffold.lesson_file(slug, order=order))
+    return write_new(
+        project,
+        f"lessons/{order:02d}-{slug}.yml",
+        scaffold.lesson_file(slug, order=order, check=check_command(project)),
+    )
 
 
 def new_quiz(project: Path, slug: str, *, lesson: str) -> Outcome:
@@ -28,7 +32,9 @@ def new_quiz(project: Path, slug: str, *, lesson: str) -> Outcome:
     problem = scaffold.slug_problem(slug) or scaffold.slug_problem(lesson)
     if problem:
         return Outcome(False, message=problem)
-    return write_new(project, f"quizzes/{slug}.yml", scaffold.quiz_file(slug, lesson=lesson))
+    return write_new(
+        project, f"quizzes/{slug}.yml", scaffold.quiz_file(slug, lesson=lesson, check=check_command(project))
+    )
 
 
 def write_new(project: Path, rel: str, text: str) -> Outcome:
@@ -41,4 +47,9 @@ def write_new(project: Path, rel: str, text: str) -> Outcome:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
         return Outcome(False, message=f"cannot write {rel}: {exc.strerror}")
-    return Outcome(True, message=f"Wrote {rel}. Edit it, then run: python build.py check")
+    return Outcome(True, message=f"Wrote {rel}. Edit it, then run: {check_command(project)}")
+
+
+def check_command(project: Path) -> str:
+    """Return how this course is checked: with its own build.py where it has one, else with coursegen."""
+    return "python build.py check" if (project / "build.py").is_file() else "coursegen check"

@@ -16,15 +16,17 @@ from ..model import paths
 from ..model.course import Course, DocsFiles
 from ..model.diagnostics import error
 from ..site.icons import Artwork, Fonts
+from ..site.images import image_problem
 from ..site.theme import Stylesheet
+from ..source.checks import IMAGE_SUFFIXES
 from ..source.load import MAX_FILE_BYTES, Loaded, load, too_big
 from ..source.validate import Sources
+from .installation import PACKAGE
 
 SOURCE_FOLDERS = ("lessons", "quizzes", "programs")
 NESTED_FOLDERS = ("lessons", "quizzes")  # lessons in parts (lessons/week-1/), quizzes anywhere under quizzes/
 CONFIG = "mkdocs.yml"
 MKDOCS_TAGS = frozenset({"!ENV", "!relative"})
-PACKAGE = Path(__file__).resolve().parents[1]
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 DRAWING_CACHE = (
     ".coursegen-cache/drawings"  # cards, QR codes and icons by a hash of what they show: a rebuild draws only new ones
@@ -146,7 +148,20 @@ def list_docs(project: Path) -> DocsFiles:
                     escapes.add(rel)
             elif name in filenames and path.is_file():
                 files.add(rel)
-    return DocsFiles(frozenset(files), frozenset(outside), frozenset(escapes))
+    return DocsFiles(frozenset(files), frozenset(outside), frozenset(escapes), read_image_problems(docs, files))
+
+
+def read_image_problems(docs: Path, files: set[str]) -> dict[str, str]:
+    """Read every image of docs/ and say which cannot be read and drawn safely, and why."""
+    found = {}
+    for rel in sorted(f for f in files if f.lower().endswith(IMAGE_SUFFIXES)):
+        try:
+            problem = image_problem((docs / rel).read_bytes(), name=rel)
+        except OSError as exc:
+            problem = f"cannot be read ({exc.strerror})"
+        if problem:
+            found[rel] = problem
+    return found
 
 
 def read_figures(course: Course, docs_dir: Path) -> dict[str, bytes]:

@@ -14,6 +14,7 @@ from ..model.diagnostics import has_errors
 from ..output.write import read_manifest
 from .engine import engine_env, mkdocs_command
 from .generate import generate, write_docs
+from .installation import installation_problem
 from .outcome import Outcome
 
 WATCHED = ("lessons", "quizzes", "programs", "docs/figures", "docs/assets", "mkdocs.yml")
@@ -21,6 +22,8 @@ WATCHED = ("lessons", "quizzes", "programs", "docs/figures", "docs/assets", "mkd
 
 def serve(project: Path, *, port: int, tell: Callable[[Outcome], None]) -> Outcome:
     """Preview the site at http://127.0.0.1:PORT/, regenerating when a course file changes, until stopped."""
+    if problem := installation_problem():
+        return Outcome(False, message=problem)
     if not port_is_free(port):
         return Outcome(
             False, message=f"Port {port} on 127.0.0.1 is in use; stop what uses it, or pick another: --port 8001"

@@ -21,6 +21,7 @@ class DocsFiles:
     files: frozenset[str] = frozenset()  # paths under docs/ of the files in it (a link to a file in docs/ too)
     outside: frozenset[str] = frozenset()  # links, to files or folders, that lead outside docs/
     escapes: frozenset[str] = frozenset()  # links that lead outside the course folder altogether
+    image_problems: Mapping[str, str] = field(default_factory=dict)  # images that cannot be drawn safely, and why
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,7 @@ class Settings:
     notice: Notice | None = None
     parts: Mapping[str, str] = field(default_factory=dict)
     trainer: Trainer = Trainer()
+    extra_javascript: tuple[str, ...] = ()  # the course's own scripts, under docs/, published because it opted in
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,11 @@ SHARED = "shared"
 PRESCRIBE_PAGE = f"{SHARED}/prescribe.md"
 PRESCRIBED_PAGE = f"{SHARED}/program.md"
 PROGRESS_PAGE = f"{SHARED}/progress.md"
+INBOX_PAGE = f"{SHARED}/inbox.md"  # the trainer's inbox of sealed result links, beside the prescribe page
+KEEPS_PAGE = f"{SHARED}/privacy.md"  # "What this site keeps", linked from every page's footer
 COURSE_DATA = f"{SHARED}/course.json"
 NOT_IN_NAV = f"/{SHARED}/"
-SHARED_PAGES = (PRESCRIBE_PAGE, PRESCRIBED_PAGE, PROGRESS_PAGE)
+SHARED_PAGES = (PRESCRIBE_PAGE, PRESCRIBED_PAGE, PROGRESS_PAGE, INBOX_PAGE, KEEPS_PAGE)
 
 
 def lesson_page(lesson: Lesson, course: Course) -> str:

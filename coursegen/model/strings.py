@@ -67,6 +67,76 @@ JS_KEYS = (
     "keep_course_done",
     "keep_course_failed",
 )
+# Words only the pages that load send.js (programs) and inbox.js (the trainer's inbox, the prescribe page)
+# use: they travel in those pages' own `data-cq-words` block, not on every page (CONTRACT.md).
+SEND_KEYS = (
+    "send_needs_key",
+    "send_needs_secure",
+    "send_nothing",
+    "send_sets",
+    "send_feel",
+    "send_not_noted",
+    "send_quizzes",
+    "send_level",
+    "send_ready",
+    "send_more",
+    "send_subject",
+    "send_message",
+    "send_sessions",
+    "link_copied",
+    "qr_alt",
+)
+INBOX_KEYS = (
+    "inbox_needs_secure",
+    "inbox_needs_unpack",
+    "inbox_added",
+    "inbox_nothing_new",
+    "inbox_replayed",
+    "inbox_unknown",
+    "inbox_tampered",
+    "inbox_not_link",
+    "inbox_last",
+    "inbox_never",
+    "inbox_week",
+    "inbox_week_free",
+    "inbox_pain_up",
+    "inbox_pain_down",
+    "inbox_pain_steady",
+    "inbox_pain_high",
+    "inbox_flag",
+    "inbox_back",
+    "inbox_open",
+    "inbox_timeline",
+    "inbox_charts",
+    "inbox_chart_label",
+    "inbox_client",
+    "inbox_date",
+    "inbox_where",
+    "inbox_exercises",
+    "inbox_effort",
+    "inbox_pain",
+    "inbox_note",
+    "inbox_quizzes",
+    "inbox_no_quizzes",
+    "inbox_level",
+    "inbox_notes",
+    "inbox_no_notes",
+    "inbox_your_note",
+    "inbox_no_sessions",
+    "inbox_update",
+    "inbox_delete",
+    "inbox_delete_ask",
+    "inbox_delete_yes",
+    "inbox_delete_no",
+    "inbox_deleted",
+    "inbox_restored",
+    "inbox_bad_file",
+    "inbox_unnamed",
+    "inbox_made",
+    "inbox_same_client",
+    "send_sets",
+    "send_not_noted",
+)
 Entry = str | Mapping[str, str]
 
 
@@ -92,7 +162,11 @@ class Strings:
 
     def for_scripts(self) -> dict[str, Entry]:
         """Return the strings the browser scripts need."""
-        return {key: self.entries[key] for key in JS_KEYS}
+        return self.only(JS_KEYS)
+
+    def only(self, keys: tuple[str, ...]) -> dict[str, Entry]:
+        """Return the entries of some keys, for a page's own `data-cq-words` block."""
+        return {key: self.entries[key] for key in keys}
 
 
 def fill(template: str, values: Mapping[str, object]) -> str:

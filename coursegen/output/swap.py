@@ -15,15 +15,29 @@ def recover_site(site: Path) -> None:
 
 
 def swap_site(built: Path, site: Path) -> None:
-    """Replace the site folder with a freshly built one, keeping the old one until the new one is in."""
+    """Replace the site folder with a freshly built one, keeping the old one until the new one is in.
+
+    If the new one cannot be moved in, the old one is put back before the error goes on. An old one that
+    cannot be removed once the new one is in stays beside it, as `site.previous` (see `leftover_site`).
+    """
     previous = site.with_name(site.name + ".previous")
     if previous.exists():
         shutil.rmtree(previous)
     if site.exists():
         os.replace(site, previous)
-    os.replace(built, site)
-    if previous.exists():
-        shutil.rmtree(previous)
+    try:
+        os.replace(built, site)
+    except OSError:
+        if previous.exists() and not site.exists():
+            os.replace(previous, site)
+        raise
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def leftover_site(site: Path) -> str:
+    """Return the name of an old site that could not be removed after a new one went in, or ''."""
+    previous = site.with_name(site.name + ".previous")
+    return previous.name if previous.exists() else ""
 
 
 def remove_stale_builds(site_dir: Path) -> None:

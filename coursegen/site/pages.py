@@ -245,6 +245,7 @@ def render_program(program: Program, course: Course) -> str:
     if program.reminder_days:
         parts.append(trainer.reminders_html(program, strings=strings) + "\n")
     parts.append(page_marker(kind="program", item_id=program.id) + "\n")
+    parts.append(trainer.send_html(strings=strings, page=page) + "\n")
     return "\n".join(p for p in parts if p)
 
 

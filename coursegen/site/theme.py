@@ -132,5 +132,6 @@ def strings_partial(course: Course, palette: Stylesheet | None = None) -> str:
         f"{{% set sections = {jinja_literal(section_titles(course))} %}}\n"
         f"{{% set scripts = {jinja_literal(script_json(strings.for_scripts()))} %}}\n"
         f"{{% set theme_color = {jinja_literal(course.settings.theme_color)} %}}\n"
+        f"{{% set keeps_url = {jinja_literal(paths.url_of(paths.KEEPS_PAGE))} %}}\n"
         f"{{% set material_palette = {jinja_literal(palette.path if palette else '')} %}}\n"
     )

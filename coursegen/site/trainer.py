@@ -18,13 +18,17 @@ from collections.abc import Mapping
 from babel import Locale, UnknownLocaleError
 
 from ..model import paths
-from ..model.course import Course, Lesson, Program
-from ..model.strings import Strings
+from ..model.course import Course, Lesson, Program, Quiz
+from ..model.strings import INBOX_KEYS, SEND_KEYS, Strings, script_json
+from ..source.markup import plain
 from .jinja import templates
 
 NOTE_MAX = 280  # characters of a trainer's note: a text message, not a letter
 NAME_MAX = 40  # characters of a client's first name
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+PAIN_LIMIT = 5  # a client's pain at or above this, of 10, flags them in the trainer's inbox
+# The words each page's own scripts read from its `data-cq-words`, by kind of page.
+PAGE_WORDS = {"prescribe": ("inbox_same_client",), "prescribed": SEND_KEYS, "inbox": INBOX_KEYS}
 
 
 def course_data(course: Course, *, quiz_titles: Mapping[str, str]) -> str:
@@ -44,6 +48,7 @@ def course_data(course: Course, *, quiz_titles: Mapping[str, str]) -> str:
                     "title": quiz_titles[q.id],
                     "url": paths.url_of(paths.quiz_page(q, course)),
                     "scored": q.scored,  # a self-check is never passed, so progress does not count it
+                    **self_check_levels(q),
                 }
                 for q in course.quizzes_of(lesson.id)
             ],
@@ -55,18 +60,33 @@ def course_data(course: Course, *, quiz_titles: Mapping[str, str]) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
+def self_check_levels(quiz: Quiz) -> dict[str, list[dict[str, object]]]:
+    """Return a self-check's levels, most serious first, each with the questions whose "yes" leads to it."""
+    if quiz.scored:
+        return {}
+    levels = [
+        {"id": level.id, "title": level.title, "questions": [q.id for q in quiz.questions if q.level == level.id]}
+        for level in quiz.levels
+    ]
+    return {"levels": levels}
+
+
 def shared_heads(strings: Strings) -> dict[str, tuple[str, str, str]]:
     """Return the kind, title and description of each page of `shared/`, keyed by its path under docs/."""
     return {
         paths.PRESCRIBE_PAGE: ("prescribe", strings("prescribe_title"), strings("prescribe_description")),
         paths.PRESCRIBED_PAGE: ("prescribed", strings("prescribed_title"), strings("prescribed_description")),
         paths.PROGRESS_PAGE: ("progress-in", strings("progress_in_title"), strings("progress_in_description")),
+        paths.INBOX_PAGE: ("inbox", strings("inbox_title"), strings("inbox_description")),
+        paths.KEEPS_PAGE: ("keeps", strings("keeps_title"), strings("keeps_description")),
     }
 
 
 def block(kind: str, *, course: Course, page: str) -> str:
     """Return one page's HTML block from `templates/shared.html`, on lines with no blank one (an HTML block)."""
     strings = course.settings.strings
+    if kind == "keeps":
+        return keeps_markdown(strings)
     html = (
         templates()
         .get_template("shared.html")
@@ -79,6 +99,8 @@ def block(kind: str, *, course: Course, page: str) -> str:
             note_max=NOTE_MAX,
             name_max=NAME_MAX,
             home=paths.root_from(page),
+            words=script_json(strings.only(PAGE_WORDS.get(kind, ()))),
+            pain_limit=PAIN_LIMIT,
         )
     )
     return "\n".join(line for line in html.splitlines() if line.strip())
@@ -87,6 +109,30 @@ def block(kind: str, *, course: Course, page: str) -> str:
 def prescribe_order(lessons: tuple[Lesson, ...]) -> list[Lesson]:
     """Return the lessons as the prescribe page lists them: those marked prescribe_first, then the rest."""
     return sorted(lessons, key=lambda lesson: not lesson.prescribe_first)
+
+
+def send_html(*, strings: Strings, page: str) -> str:
+    """Return "Send my practice to my trainer" for a built program's page (send.js adds the behaviour)."""
+    template = templates().get_template("send.html")
+    html = template.render(t=strings, words=script_json(strings.only(SEND_KEYS)))
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+KEEPS_SECTIONS = (
+    ("keeps_phone_heading", ("keeps_phone", "keeps_reset")),
+    ("keeps_leaves_heading", ("keeps_leaves", "keeps_sealed")),
+    ("keeps_trainer_heading", ("keeps_trainer",)),
+    ("keeps_tracking_heading", ("keeps_tracking",)),
+)
+
+
+def keeps_markdown(strings: Strings) -> str:
+    """Return the body of "What this site keeps" as Markdown, in plain words from the catalogue; no script."""
+    parts = [
+        f"## {plain(strings(heading))}\n\n" + "\n\n".join(plain(strings(key)) for key in keys)
+        for heading, keys in KEEPS_SECTIONS
+    ]
+    return "\n\n".join(parts)
 
 
 def day_names(language: str) -> dict[str, str]:

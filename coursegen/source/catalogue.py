@@ -6,9 +6,9 @@ from collections.abc import Mapping
 
 import yaml
 
-from ..model.diagnostics import Diagnostic, note
+from ..model.diagnostics import Diagnostic, error, note
 from ..model.strings import PLURAL_CATEGORIES, Entry, placeholders
-from .convert import Converted, did_you_mean
+from .convert import CONTROL, Converted, did_you_mean
 from .load import position
 
 
@@ -60,6 +60,15 @@ def override_entry(node: yaml.Node, english: Entry, out: Converted, where: tuple
         shape = "text" if isinstance(english, str) else "a mapping of plural forms (one, other)"
         out.error(where, f"this string should be {shape}", f"English has: {english}")
         return None
+    texts = [entry] if isinstance(entry, str) else list(entry.values())
+    invisible = next((CONTROL.search(text) for text in texts if CONTROL.search(text)), None)
+    if invisible:
+        out.error(
+            where,
+            f"this string holds an invisible control character (U+{ord(invisible.group()):04X})",
+            "Text pasted from a PDF or a word processor can carry one. Retype the text around it, or delete it.",
+        )
+        return None
     extra_names = placeholders(entry) - placeholders(english)
     if extra_names:
         out.error(
@@ -84,4 +93,16 @@ def no_catalogue(path: str, node: yaml.Node | None, language: str, catalogues: M
         "Catalogues: "
         + ", ".join(sorted(catalogues))
         + ". Translate single strings under extra.strings, or add a catalogue (AUTHORING.md, Another language).",
+    )
+
+
+def unknown_language(path: str, node: yaml.Node | None, language: str, known: frozenset[str]) -> Diagnostic:
+    """Refuse a theme.language that Material has no words for: its templates would fail to build."""
+    line, column = position(node) if node is not None else (1, 1)
+    return error(
+        path,
+        line,
+        column,
+        f"theme.language {language[:40]!r} is not a language the theme knows",
+        "Use a language code such as en, fr, de, es, pt-BR (" + str(len(known)) + " are known), or en for English.",
     )

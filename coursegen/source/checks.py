@@ -20,6 +20,10 @@ from .load import Loaded
 from .markup import scheme_of, unsafe_links
 
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
+IMAGE_HINT = (
+    "Save the picture again: a plain SVG whose pictures are embedded (data: addresses), "
+    "or a PNG, JPEG, GIF or WebP under 40 megapixels."
+)
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,8 @@ def check_image(src: str, out: Converted, where: tuple, *, docs: DocsFiles) -> N
             f"image file 'docs/{src}' does not exist{nearby_image(path, docs)}",
             "Check the spelling, or add the file under docs/.",
         )
+    elif docs.image_problems.get(path.as_posix()):
+        out.error(where, f"image 'docs/{src}' {docs.image_problems[path.as_posix()]}", IMAGE_HINT)
 
 
 def nearby_image(path: PurePosixPath, docs: DocsFiles) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..model.diagnostics import Diagnostic, error
+from ..model.formats import RETIRED_KEYS, UPGRADE_HINT
 from ..model.schema import SLUG_PATTERN, Field, Record
 from .load import position
 
@@ -91,11 +92,7 @@ def convert_record(node: yaml.Node, record: Record, out: Converted, where: Path 
         first_seen[key] = position(key_node)[0]
         spec = record.get(key)
         if spec is None:
-            out.error(
-                key_where,
-                unknown_key_message(key, record),
-                f"The keys of a {record.name} are: " + ", ".join(f.name for f in record.fields) + ".",
-            )
+            out.error(key_where, unknown_key_message(key, record), unknown_key_hint(key, record))
             continue
         values[key] = convert_value(value_node, spec, out, key_where)
     misspelt = {close for key in first_seen if record.get(key) is None for close in closest(key, record)}
@@ -224,6 +221,13 @@ def convert_list(node: yaml.Node, spec: Field, out: Converted, where: Path) -> l
         else:
             items.append(convert_value(child, item, out, child_where))
     return items
+
+
+def unknown_key_hint(key: str, record: Record) -> str:
+    """Return the keys a record takes, or how to upgrade a course that uses a key of an earlier format."""
+    if (record.name, key) in RETIRED_KEYS:
+        return f"'{key}' is from an earlier course format; it is now '{RETIRED_KEYS[record.name, key]}'. {UPGRADE_HINT}"
+    return f"The keys of a {record.name} are: " + ", ".join(f.name for f in record.fields) + "."
 
 
 def unknown_key_message(key: str, record: Record) -> str:

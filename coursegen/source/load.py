@@ -203,3 +203,25 @@ def unclosed_quote(text: str, *, before: int) -> int:
         if value[:1] in "\"'" and value and (len(value) == 1 or value[-1] != value[0]):
             return number
     return 0
+
+
+def setting_line(node: yaml.Node, *keys: str | int) -> tuple[int, int]:
+    """Return the position of a nested setting (a key, or an index in a list), or of its nearest parent."""
+    found = (1, 1)
+    for key in keys:
+        if isinstance(key, int):
+            items = node.value if isinstance(node, yaml.SequenceNode) else []
+            node = items[key] if key < len(items) else None
+        else:
+            node = mapping_of(node).get(key)
+        if node is None:
+            break
+        found = position(node)
+    return found
+
+
+def mapping_of(node: yaml.Node | None) -> dict[str, yaml.Node]:
+    """Return a mapping node's values by key, or nothing for any other node."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}

@@ -5,15 +5,18 @@ Everything here returns text; the pipeline decides where it goes and writes it.
 
 from __future__ import annotations
 
+import json
 import re
 
+from ..model.formats import FORMAT
 from ..model.schema import SLUG_PATTERN
+from .starter_course import FIRST_LESSON, FIRST_QUIZ
 
 SCHEMA_LINE = "# yaml-language-server: $schema={up}schema/{kind}.schema.json\n"
 
 LESSON_TEMPLATE = """\
 {schema}# A lesson. The authoring guide (AUTHORING.md) explains every key.
-# Check your work with: python build.py check
+# Check your work with: {check}
 
 id: {slug}
 title: "{title}"
@@ -52,7 +55,7 @@ mistakes:
 
 QUIZ_TEMPLATE = """\
 {schema}# A quiz. Types: single, multiple, true-false, order, picture (and yes-no for self-checks).
-# Check your work with: python build.py check
+# Check your work with: {check}
 
 id: {slug}
 lesson: {lesson}
@@ -88,20 +91,19 @@ questions:
 """
 
 COURSE_SETTINGS = """\
-# The course settings. The authoring guide (AUTHORING.md) explains each one; `build.py check` checks them.
+# {c[settings_intro]}
 site_name: {name}
 site_description: {description}
-# The address where the site will be published. Link previews and printed QR codes use it.
+# {c[site_url_comment]}
 site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
 
 theme:
   name: material
   custom_dir: overrides
   font: false
-  # The language of every word the site shows (en, fr, ...).
+  # {c[language_comment]}
   language: {language}
-  # Your logo (SVG or PNG under docs/) becomes the header logo, the tab icon, the home-screen icon and
-  # the icon on link-preview cards. Without one, the course's initials are used.
+  # {c[logo_comment]}
   # logo: assets/logo.svg
   # favicon: assets/logo.svg
   palette:
@@ -111,14 +113,14 @@ theme:
       accent: custom
       toggle:
         icon: material/weather-night
-        name: Dark mode
+        name: {q[to_dark]}
     - media: "(prefers-color-scheme: dark)"
       scheme: slate
       primary: custom
       accent: custom
       toggle:
         icon: material/weather-sunny
-        name: Light mode
+        name: {q[to_light]}
   features:
     - navigation.instant
     - navigation.footer
@@ -129,7 +131,7 @@ theme:
 plugins:
   - search
 
-# The trainer's prescribe page and the pages the browser builds from a link stay out of the menu.
+# {c[not_in_nav_comment]}
 not_in_nav: |
   /shared/
 
@@ -161,84 +163,27 @@ extra:
   course:
     offline: true
     theme_color: "#00695c"
+    # {c[short_name_comment]}
     short_name: {short_name}
+    # {c[format_comment]}
+    format: {format}
     # notice:
-    #   title: Before you start
+    #   title: {c[notice_title]}
     #   style: warning
-    #   text: A note shown at the top of every lesson and handout.
+    #   text: {c[notice_text]}
   # trainer:
-  #   name: Your name
+  #   name: {c[trainer_name]}
   #   phone: "+1 555 010 0199"
   #   email: you@example.com
   #   booking_url: https://example.com/book
   # strings:
-  #   book: Book a class   # replace any word the site shows (AUTHORING.md, Another language)
-"""
-
-FIRST_LESSON = """\
-{schema}# Your first lesson: replace it with your own. The authoring guide (AUTHORING.md) explains every key.
-id: welcome
-title: How this course works
-summary: Read a short lesson, try it, then check yourself with a quiz.
-order: 1
-figures:
-  - src: figures/welcome.svg
-    alt: A phone showing a lesson, with a tick beside a quiz question.
-sections:
-  - heading: What you will do
-    body: |
-      Each lesson is short. Read it, then try what it shows.
-
-      !!! tip "On your phone"
-          The course works offline once you have opened it, and it keeps your progress on this
-          device only.
-steps:
-  - Read the lesson from top to bottom.
-  - Try each step yourself.
-  - Take the quiz at the end.
-cues:
-  - One lesson at a time.
-mistakes:
-  - mistake: Skipping straight to the quiz.
-    fix: Read the lesson first; the quiz checks what it taught.
-"""
-
-FIRST_QUIZ = """\
-{schema}id: welcome
-lesson: welcome
-intro: Three quick questions.
-questions:
-  - id: order
-    type: single
-    prompt: What comes first?
-    options:
-      - text: Reading the lesson
-        correct: true
-        feedback: Yes. The quiz checks what the lesson taught.
-      - text: The quiz
-        feedback: Not yet. Read the lesson first.
-    explanation: Read, try, then check yourself.
-  - id: saved
-    type: true-false
-    prompt: Your answers are sent to a server.
-    answer: false
-    feedback_true: No. They stay on your device.
-    feedback_false: Right. They stay on your device.
-    explanation: Progress is saved on the device you use, and nowhere else.
-  - id: steps
-    type: order
-    prompt: Put the steps in order.
-    steps:
-      - Read the lesson
-      - Try it yourself
-      - Take the quiz
-    explanation: Read, try, check.
+  #   book: {c[book]}   # {c[strings_comment]}
 """
 
 FIRST_PROGRAM = """\
 {schema}id: first-week
-title: Your first week
-note: Start here. One short lesson a day is plenty.
+title: {q[program_title]}
+note: {q[program_note]}
 lessons:
   - welcome
 reminder_days: [MO, WE, FR]
@@ -254,7 +199,7 @@ description: {description}
 
 {description}
 
-Start with the first lesson in the menu.
+{c[home_next]}
 """
 
 FIGURE = """\
@@ -318,27 +263,40 @@ def slug_problem(slug: str) -> str:
     return f"'{slug}' cannot be an id: use up to 60 lowercase letters, digits and dashes, like 'first-steps'."
 
 
+LANGUAGE_CODE = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"
+
+
+def init_problem(*, name: str, language: str) -> str:
+    """Return why `init` cannot write a course with this name and language, or an empty string if it can."""
+    if not re.fullmatch(LANGUAGE_CODE, language):
+        return f"{language[:40]!r} is not a language code: use two or three lowercase letters, like en or fr."
+    if len(name) > 120 or any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in name):
+        return "The course name must be one line of text, up to 120 characters."
+    return ""
+
+
 def schema_line(kind: str, *, depth: int) -> str:
     """Return the editor's schema comment for a file `depth` folders below the course folder."""
     return SCHEMA_LINE.format(up="../" * depth, kind=kind)
 
 
-def lesson_file(slug: str, *, order: int) -> str:
-    """Return a starter lesson."""
+def lesson_file(slug: str, *, order: int, check: str) -> str:
+    """Return a starter lesson whose comment names the course's check command."""
     title = slug.replace("-", " ").capitalize()
-    return LESSON_TEMPLATE.format(schema=schema_line("lesson", depth=1), slug=slug, title=title, order=order)
+    schema = schema_line("lesson", depth=1)
+    return LESSON_TEMPLATE.format(schema=schema, slug=slug, title=title, order=order, check=check)
 
 
-def quiz_file(slug: str, *, lesson: str) -> str:
-    """Return a starter quiz for a lesson."""
-    return QUIZ_TEMPLATE.format(schema=schema_line("quiz", depth=1), slug=slug, lesson=lesson)
+def quiz_file(slug: str, *, lesson: str, check: str) -> str:
+    """Return a starter quiz for a lesson, whose comment names the course's check command."""
+    return QUIZ_TEMPLATE.format(schema=schema_line("quiz", depth=1), slug=slug, lesson=lesson, check=check)
 
 
 def next_order(lesson_texts: list[str]) -> int:
     """Return one more than the highest `order:` found in the lesson files' texts."""
     orders = [0]
     for text in lesson_texts:
-        found = re.search(r"^order:\s*(\d+)\s*$", text, re.M)
+        found = re.search(r"^order:\s*(\d{1,9})\s*$", text, re.M)  # a longer one is refused by check anyway
         if found:
             orders.append(int(found.group(1)))
     return max(orders) + 1
@@ -346,22 +304,45 @@ def next_order(lesson_texts: list[str]) -> int:
 
 def yaml_text(value: str) -> str:
     """Return a string as a double-quoted YAML scalar."""
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
-def course_files(*, name: str, language: str, schemas: dict[str, str]) -> dict[str, str]:
-    """Return every file of a new course, keyed by its path in the course folder."""
-    description = "A short course, one lesson at a time."
-    short = name if len(name) <= 12 else name[:12].rstrip()
+def short_name(name: str, *, small_words: str) -> str:
+    """Return a home-screen name of at most 12 characters ending on a whole word, or '' if none fits."""
+    if len(name) <= 12:
+        return name
+    words: list[str] = []
+    for word in name.split():
+        if len(" ".join([*words, word])) > 12:
+            break
+        words.append(word)
+    while words and words[-1].casefold() in small_words.split():
+        words.pop()
+    return " ".join(words)
+
+
+def course_files(
+    *, name: str, short: str, language: str, words: dict[str, str], schemas: dict[str, str]
+) -> dict[str, str]:
+    """Return every file of a new course in its language's words, keyed by its path in the course folder."""
+    quoted = {key: yaml_text(value) for key, value in words.items()}
+    plain = {key: " ".join(value.split()) for key, value in words.items()}
     settings = COURSE_SETTINGS.format(
-        name=yaml_text(name), description=yaml_text(description), language=language, short_name=yaml_text(short)
+        name=yaml_text(name),
+        description=quoted["description"],
+        language=language,
+        short_name=yaml_text(short),
+        format=FORMAT,
+        c=plain,
+        q=quoted,
     )
+    first = {"schema": "", "c": plain, "q": quoted}
     return {
         "mkdocs.yml": settings,
-        "lessons/01-welcome.yml": FIRST_LESSON.format(schema=schema_line("lesson", depth=1)),
-        "quizzes/welcome.yml": FIRST_QUIZ.format(schema=schema_line("quiz", depth=1)),
-        "programs/first-week.yml": FIRST_PROGRAM.format(schema=schema_line("program", depth=1)),
-        "docs/index.md": HOME_PAGE.format(name=name.replace("<", "&lt;"), description=description),
+        "lessons/01-welcome.yml": FIRST_LESSON.format(**{**first, "schema": schema_line("lesson", depth=1)}),
+        "quizzes/welcome.yml": FIRST_QUIZ.format(**{**first, "schema": schema_line("quiz", depth=1)}),
+        "programs/first-week.yml": FIRST_PROGRAM.format(**{**first, "schema": schema_line("program", depth=1)}),
+        "docs/index.md": HOME_PAGE.format(name=name.replace("<", "&lt;"), description=plain["description"], c=plain),
         "docs/figures/welcome.svg": FIGURE,
         "overrides/README.md": OVERRIDES_README,
         ".gitignore": GITIGNORE,

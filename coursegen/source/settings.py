@@ -15,16 +15,20 @@ import yaml
 from ..model import paths
 from ..model.course import DocsFiles, Lesson, Notice, Settings, Trainer
 from ..model.diagnostics import Diagnostic, error, warning
-from ..model.schema import DEFAULT_COLOR, SETTINGS
+from ..model.formats import FORMAT, UPGRADE_HINT
+from ..model.installed import Installed
+from ..model.schema import DEFAULT_COLOR
+from ..model.settings_format import SETTINGS
 from ..model.strings import DEFAULT_LANGUAGE, Entry, build_strings, catalogue_for
-from .catalogue import no_catalogue, read_overrides
+from .appearance import check_contrast, pick_short_name
+from .catalogue import no_catalogue, read_overrides, unknown_language
 from .checks import check_image, check_markdown
 from .convert import Converted, convert_record, did_you_mean
-from .load import Loaded, position
+from .engine_code import check_engine_code, course_scripts
+from .load import Loaded, mapping_of, position, setting_line
 
-SHORT_NAME_LENGTH = 12
 EXTRA_KEYS = ("course", "trainer")
-NOT_IN_NAV_HINT = f"Add these lines to mkdocs.yml:\n  not_in_nav: |\n    {paths.NOT_IN_NAV}"
+NOT_IN_NAV_HINT = f"Add these lines to mkdocs.yml:\n  not_in_nav: |\n    {paths.NOT_IN_NAV}\n{UPGRADE_HINT}"
 
 
 def read_settings(
@@ -34,8 +38,12 @@ def read_settings(
     docs: DocsFiles,
     env: Mapping[str, str],
     diagnostics: list[Diagnostic],
+    installed: Installed | None = None,
 ) -> Settings | None:
-    """Read and check the settings the course layer uses; None if they have an error."""
+    """Read and check the settings the course layer uses; None if they have an error.
+
+    `installed` is what MkDocs can import; without it, extensions, plugins and languages are not checked.
+    """
     diagnostics += config.diagnostics
     if config.node is None:
         return None
@@ -46,6 +54,8 @@ def read_settings(
     theme = mapping_of(top.get("theme"))
     problems: list[Diagnostic] = check_inherit(config.path, top.get("INHERIT"))
     problems += check_plain_settings(config.path, top, env)
+    if installed is not None:
+        problems += check_engine_code(config.path, top, installed)
     problems += unknown_extra_keys(config.path, top.get("extra"))
     site_name = scalar_setting(top.get("site_name"), env)
     if not site_name:
@@ -56,7 +66,10 @@ def read_settings(
     problems += check_not_in_nav(config.path, top.get("not_in_nav"), config.node)
     language = scalar_setting(theme.get("language"), env) or DEFAULT_LANGUAGE
     catalogue_code = catalogue_for(language, catalogues)
-    if catalogue_code is None:
+    known = installed.theme_languages if installed is not None else frozenset()
+    if known and language not in known:
+        problems.append(unknown_language(config.path, theme.get("language"), language, known))
+    elif catalogue_code is None:
         problems.append(no_catalogue(config.path, theme.get("language"), language, catalogues))
     extra = mapping_of(top.get("extra"))
     out = Converted(config.path)
@@ -70,7 +83,12 @@ def read_settings(
     course = values.get("course") or {}
     short_name, short_problems = pick_short_name(config.path, course.get("short_name"), site_name, top.get("site_name"))
     problems += short_problems
+    problems += check_format(config.path, config.node, course.get("format"))
+    problems += check_cut_short_name(config.path, config.node, course.get("short_name"), site_name)
     problems += check_contrast(config.path, config.node, course.get("theme_color") or DEFAULT_COLOR)
+    allowed = bool(course.get("allow_extra_javascript"))
+    scripts, found = course_scripts(config.path, top.get("extra_javascript"), allowed=allowed, docs=docs.files)
+    problems += found
     diagnostics += problems
     if any(p.severity == "error" for p in problems) or not site_name:
         return None
@@ -87,14 +105,8 @@ def read_settings(
         notice=notice_of(course.get("notice")),
         parts={p["folder"]: p["title"] for p in course.get("parts") or ()},
         trainer=Trainer(**{k: v for k, v in (values.get("trainer") or {}).items() if v}),
+        extra_javascript=scripts,
     )
-
-
-def mapping_of(node: yaml.Node | None) -> dict[str, yaml.Node]:
-    """Return a mapping node's values by key, or nothing for any other node."""
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
 
 
 def scalar_setting(node: yaml.Node | None, env: Mapping[str, str]) -> str:
@@ -255,57 +267,27 @@ def image_setting(node: yaml.Node | None, env: Mapping[str, str]) -> str:
     return value if value and value.lower().endswith((".svg", ".png")) else ""
 
 
-def pick_short_name(
-    path: str, chosen: str | None, site_name: str, name_node: yaml.Node | None
-) -> tuple[str, list[Diagnostic]]:
-    """Return the home-screen name: the course's short_name, else the site name when it fits."""
-    if chosen:
-        return chosen, []
-    if len(site_name) <= SHORT_NAME_LENGTH:
-        return site_name, []
-    words = site_name.split()
-    fitted = ""
-    for word in words:
-        if len((fitted + " " + word).strip()) > SHORT_NAME_LENGTH:
-            break
-        fitted = (fitted + " " + word).strip()
-    line, column = position(name_node) if name_node is not None else (1, 1)
-    suggestion = fitted or site_name[:SHORT_NAME_LENGTH]
-    hint = (
-        f"Set a name of {SHORT_NAME_LENGTH} characters or fewer:\n  extra:\n    course:\n      short_name: {suggestion}"
-    )
-    message = (
-        f"site_name is longer than {SHORT_NAME_LENGTH} characters, so phones would cut it under the home-screen icon"
-    )
-    return fitted or site_name[:SHORT_NAME_LENGTH], [warning(path, line, column, message, hint)]
-
-
-def check_contrast(path: str, node: yaml.Node, color: str) -> list[Diagnostic]:
-    """Warn when the course colour is too light for links and buttons on white (WCAG AA asks 4.5:1)."""
-    ratio = contrast_on_white(color)
-    if ratio >= 4.5:
+def check_format(path: str, top: yaml.Node, written_for: int | None) -> list[Diagnostic]:
+    """Refuse a course written in another format than this engine's, naming the way to each."""
+    if written_for is None or written_for == FORMAT:
         return []
-    line, column = setting_line(node, "extra", "course", "theme_color")
-    return [
-        warning(
-            path,
-            line,
-            column,
-            f"theme_color {color} has a contrast of {ratio:.1f}:1 on white; links and buttons need 4.5:1",
-            "Choose a darker colour, for example #00695c (teal) or #1565c0 (blue).",
-        )
-    ]
+    line, column = setting_line(top, "extra", "course", "format")
+    if written_for < FORMAT:
+        message = f"the course is written in format {written_for}; this coursegen reads format {FORMAT}"
+        return [error(path, line, column, message, UPGRADE_HINT)]
+    message = f"the course is written in format {written_for}, newer than this coursegen's format {FORMAT}"
+    return [error(path, line, column, message, "Upgrade coursegen: pip install --upgrade coursegen")]
 
 
-def contrast_on_white(color: str) -> float:
-    """Return the WCAG contrast ratio of a #rrggbb colour against white."""
-
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(int(color[i : i + 2], 16)) for i in (1, 3, 5))
-    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+def check_cut_short_name(path: str, top: yaml.Node, short_name: str | None, site_name: str) -> list[Diagnostic]:
+    """Warn when the home-screen name stops in the middle of a word of the course's name."""
+    if not short_name or not site_name.startswith(short_name) or len(site_name) == len(short_name):
+        return []
+    if not (site_name[len(short_name)].isalnum() and short_name[-1].isalnum()):
+        return []
+    line, column = setting_line(top, "extra", "course", "short_name")
+    message = f"short_name '{short_name}' cuts a word of the course name '{site_name}' in two"
+    return [warning(path, line, column, message, "End the short name on a whole word, or pick another name.")]
 
 
 def notice_of(values: dict | None) -> Notice | None:
@@ -357,18 +339,3 @@ def check_settings_references(settings: Settings, config: Loaded, lessons: list[
                 )
             )
     return problems
-
-
-def setting_line(node: yaml.Node, *keys: str | int) -> tuple[int, int]:
-    """Return the position of a nested setting (a key, or an index in a list), or of its nearest parent."""
-    found = (1, 1)
-    for key in keys:
-        if isinstance(key, int):
-            items = node.value if isinstance(node, yaml.SequenceNode) else []
-            node = items[key] if key < len(items) else None
-        else:
-            node = mapping_of(node).get(key)
-        if node is None:
-            break
-        found = position(node)
-    return found

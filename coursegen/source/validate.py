@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..model import paths
 from ..model.course import Course, DocsFiles
 from ..model.diagnostics import Diagnostic, error, has_errors
+from ..model.installed import Installed
 from .lesson import check_lessons_together, read_lesson
 from .load import Loaded
 from .program import check_programs_together, read_program
@@ -30,11 +31,18 @@ class Sources:
 
 
 def validate_course(
-    sources: Sources, *, catalogues: Mapping[str, Mapping], docs: DocsFiles, env: Mapping[str, str]
+    sources: Sources,
+    *,
+    catalogues: Mapping[str, Mapping],
+    docs: DocsFiles,
+    env: Mapping[str, str],
+    installed: Installed | None = None,
 ) -> tuple[Course | None, list]:
     """Check every file, then what the files say about each other; return the course and all diagnostics."""
     diagnostics: list[Diagnostic] = [escaping_link(rel) for rel in sorted(docs.escapes)]
-    settings = read_settings(sources.config, catalogues=catalogues, docs=docs, env=env, diagnostics=diagnostics)
+    settings = read_settings(
+        sources.config, catalogues=catalogues, docs=docs, env=env, diagnostics=diagnostics, installed=installed
+    )
     lessons = [read_lesson(f, docs=docs, diagnostics=diagnostics) for f in sources.lessons]
     quizzes = [read_quiz(f, docs=docs, diagnostics=diagnostics) for f in sources.quizzes]
     programs = [read_program(f, diagnostics=diagnostics) for f in sources.programs]

@@ -1,4 +1,10 @@
-"""Browser fixtures: Debian's Chromium through Playwright at phone size, a local server, built sites."""
+"""Browser fixtures: Debian's Chromium through Playwright at phone size, a local server, built sites.
+
+Every browser test runs once per engine (MkDocs with Material, and Zensical): the `engine` fixture is
+autouse and shows in the test id, and each engine's sites are built once per session. A test that cannot
+apply to one engine is marked `only_on(engine, reason)`; a test of something no engine builds is marked
+`engine_free(reason)` and runs once.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from pagecheck import STRICT_CSPS
 from playwright.sync_api import Browser, Page, sync_playwright
 from project import ROOT, copy_project, run_build
 
@@ -25,6 +32,38 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
+
+
+ENGINES = ("mkdocs", "zensical")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the markers that say why a test runs on one engine only."""
+    config.addinivalue_line("markers", "only_on(engine, reason): the test cannot apply to the other engine")
+    config.addinivalue_line("markers", "engine_free(reason): the test uses no built site, so it runs once")
+
+
+@pytest.fixture(scope="session", params=ENGINES, autouse=True)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The engine that builds the sites of this run of a test."""
+    return request.param
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Skip a test on an engine it cannot apply to, saying why, before any site is built for it."""
+    engine = item.callspec.params.get("engine") if hasattr(item, "callspec") else None
+    only = item.get_closest_marker("only_on")
+    if only and engine and only.args[0] != engine:
+        pytest.skip(f"{only.args[0]} only: {only.args[1]}")
+    free = item.get_closest_marker("engine_free")
+    if free and engine and engine != ENGINES[0]:
+        pytest.skip(f"runs once, on {ENGINES[0]}: {free.args[0]}")
+
+
+@pytest.fixture(scope="session")
+def strict_csp(engine: str) -> str:
+    """The strictest Content-Security-Policy a site built by this run's engine works under."""
+    return STRICT_CSPS[engine]
 
 
 @pytest.fixture(scope="session")
@@ -106,21 +145,57 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def build_copy(target: Path, *, course: Path, env: dict[str, str] | None = None) -> Path:
-    """Build a course in a throwaway copy of the project and return its site folder."""
+def build_copy(target: Path, *, course: Path, engine: str, env: dict[str, str] | None = None) -> Path:
+    """Build a course with an engine in a throwaway copy of the project and return its site folder."""
     project = copy_project(target, course=course)
-    result = run_build(project, "build", "--strict", env=env)
+    result = run_build(project, "build", "--strict", "--engine", engine, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 
 
 @pytest.fixture(scope="session")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sample_site(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
     """The built sample course (tests/sample): one quiz with every scored type, and a self-check."""
-    return build_copy(tmp_path_factory.mktemp("sample") / "course", course=ROOT / "tests/sample")
+    return build_copy(
+        tmp_path_factory.mktemp(f"sample-{engine}") / "course", course=ROOT / "tests/sample", engine=engine
+    )
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built real course."""
-    return build_copy(tmp_path_factory.mktemp("real") / "course", course=ROOT)
+def built_sites(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """Return the real course built by an engine; each engine builds it once per session."""
+    sites: dict[str, Path] = {}
+
+    def site(engine: str) -> Path:
+        if engine not in sites:
+            folder = tmp_path_factory.mktemp(f"real-{engine}") / "course"
+            sites[engine] = build_copy(folder, course=ROOT, engine=engine)
+        return sites[engine]
+
+    return site
+
+
+@pytest.fixture(scope="session")
+def built_site(built_sites: Callable[[str], Path], engine: str) -> Path:
+    """The real course, built by this run's engine."""
+    return built_sites(engine)
+
+
+@pytest.fixture(scope="session")
+def site_at_its_address(tmp_path_factory: pytest.TempPathFactory, serve, engine: str) -> Callable[..., str]:
+    """Return the base URL of the sample course built for, and served at, one address (so instant navigation is on).
+
+    One build per engine and set of headers, shared by the tests of every module that asks for it.
+    """
+    bases: dict[str, str] = {}
+
+    def base(*, csp: str = "") -> str:
+        if csp not in bases:
+            port = free_port()
+            url = f"http://127.0.0.1:{port}/"
+            folder = tmp_path_factory.mktemp(f"at-its-address-{engine}") / "course"
+            site = build_copy(folder, course=ROOT / "tests/sample", engine=engine, env={"SITE_URL": url})
+            bases[csp] = serve(site, headers={"Content-Security-Policy": csp} if csp else {}, port=port)
+        return bases[csp]
+
+    return base

@@ -3,7 +3,7 @@
 A page holds Material's script bundle inert until the first touch, scroll or key (md-start.js). Before
 that, the page must show its content, open its drawer and check and save a quiz answer; the first tap on
 search must open search and the first tap on the toggle must switch the palette; after it, instant
-navigation must start quiz.js and share.js exactly once per page. Every test runs twice: as served, and
+navigation must start each module (quiz.js, share.js, ...) exactly once per page. Every test runs twice: as served, and
 under the strict Content-Security-Policy.
 """
 
@@ -13,16 +13,14 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from conftest import PHONE, build_copy, free_port, wake_material
-from pagecheck import STRICT_CSP
+from conftest import PHONE, wake_material
 from playwright.sync_api import Browser, Page, Route, expect
-from project import SAMPLE
 
 QUIZ = "quizzes/01-first-steps/"
 OTHER_QUIZ = "quizzes/02-red-flags/"
 BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
-# Counts, per page, what a double start would show: click handlers per quiz question, share.js starts,
-# CSP violations and layout shifts (with or without recent input).
+# Counts, per page, what a double start would show: click handlers per quiz question, the start of each
+# module (each asks once per start for the markup it sets up), CSP violations and layout shifts.
 PROBE = """
 window.cqProbe = {clicks: new Map(), starts: [], csp: [], shifts: []};
 const add = EventTarget.prototype.addEventListener;
@@ -31,12 +29,13 @@ EventTarget.prototype.addEventListener = function (type, listener, options) {
   if (type === "click" && this instanceof HTMLFormElement) clicks.set(this, (clicks.get(this) || 0) + 1);
   return add.call(this, type, listener, options);
 };
-let lent;
-Object.defineProperty(window, "cq", {configurable: true, get: () => lent, set: (value) => {
-  const onPage = value.onPage;
-  value.onPage = (start) => onPage(() => { cqProbe.starts.push(location.pathname); start(); });
-  lent = value;
-}});
+const STARTS = {".cq-quiz:not([data-cq-ready])": "quiz", "[data-cq-share]:not([data-cq-ready])": "share",
+  "[data-cq-needs-js]": "progress", "[data-cq-reminders]": "program"};
+const query = Document.prototype.querySelectorAll;
+Document.prototype.querySelectorAll = function (selector) {
+  if (STARTS[selector]) cqProbe.starts.push(STARTS[selector] + " " + location.pathname);
+  return query.call(this, selector);
+};
 addEventListener("securitypolicyviolation", (e) => cqProbe.csp.push(e.violatedDirective + " " + e.blockedURI));
 new PerformanceObserver((list) => { for (const e of list.getEntries()) cqProbe.shifts.push(e.value); })
   .observe({type: "layout-shift", buffered: true});
@@ -44,14 +43,10 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) cqProbe.s
 CLICKS_PER_QUESTION = "[...document.querySelectorAll('.cq-question')].map((f) => cqProbe.clicks.get(f) || 0)"
 
 
-@pytest.fixture(scope="module", params=["as served", "strict CSP"])
-def base(request, tmp_path_factory: pytest.TempPathFactory, serve) -> str:
+@pytest.fixture(params=["as served", "strict CSP"])
+def base(request, site_at_its_address, strict_csp: str) -> str:
     """The sample course built for, and served at, one address (so instant navigation is on)."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    site = build_copy(tmp_path_factory.mktemp("first-touch") / "course", course=SAMPLE, env={"SITE_URL": url})
-    headers = {"Content-Security-Policy": STRICT_CSP} if request.param == "strict CSP" else {}
-    return serve(site, headers=headers, port=port)
+    return site_at_its_address(csp=strict_csp if request.param == "strict CSP" else "")
 
 
 @pytest.fixture
@@ -86,6 +81,7 @@ def header_boxes(page: Page) -> list[dict]:
     )
 
 
+@pytest.mark.only_on("mkdocs", "Zensical keeps its bundle in the page, loaded at once (BENCHMARKS.md, Zensical)")
 def test_a_page_loads_without_the_bundle_until_the_reader_acts(reader: Page, base: str) -> None:
     reader.goto(base + QUIZ, wait_until="networkidle")
     reader.wait_for_timeout(500)
@@ -100,6 +96,7 @@ def test_a_page_loads_without_the_bundle_until_the_reader_acts(reader: Page, bas
     assert reader.problems == []
 
 
+@pytest.mark.only_on("mkdocs", "Zensical's bundle is a plain script of the page: the page loads only with it")
 def test_before_the_bundle_a_page_reads_its_drawer_opens_and_a_quiz_answer_is_saved(reader: Page, base: str) -> None:
     held = hold_bundle(reader)
     reader.goto(base + QUIZ)
@@ -117,6 +114,7 @@ def test_before_the_bundle_a_page_reads_its_drawer_opens_and_a_quiz_answer_is_sa
     assert reader.problems == []
 
 
+@pytest.mark.only_on("mkdocs", "Zensical's search is its own component, with other markup in a shadow root")
 def test_the_first_tap_on_search_opens_search(reader: Page, base: str) -> None:
     reader.goto(base + QUIZ)
     reader.locator("label.md-header__button[for=__search]").tap()
@@ -157,8 +155,8 @@ def test_after_instant_navigation_a_quiz_starts_once(reader: Page, base: str) ->
     reader.goto(base + QUIZ)
     reader.locator("#first-steps-where-bend label.cq-option").first.tap()
     wake_material(reader)
-    scripts = len(reader.evaluate("cqProbe.starts"))  # each script that starts on a page (share, progress, ...)
-    assert scripts >= 1 and reader.evaluate("cqProbe.starts") == ["/" + QUIZ] * scripts
+    on_quiz = [f"quiz /{QUIZ}", f"share /{QUIZ}"]
+    assert sorted(reader.evaluate("cqProbe.starts")) == on_quiz
     assert reader.evaluate(CLICKS_PER_QUESTION) == [1] * 5
     reader.evaluate("window.samePage = true")  # survives only while Material swaps pages in place
     reader.locator("label.md-header__button[for=__drawer]").tap()
@@ -169,7 +167,9 @@ def test_after_instant_navigation_a_quiz_starts_once(reader: Page, base: str) ->
     expect(reader.locator("#red-flags-numb-care [data-cq-feedback]")).to_contain_text("Right.")
     expect(reader.locator("#red-flags-numb-care [data-cq-feedback] .cq-verdict")).to_have_count(1)
     assert reader.evaluate("window.samePage") is True
-    assert reader.evaluate("cqProbe.starts") == ["/" + QUIZ] * scripts + ["/" + OTHER_QUIZ] * scripts
+    assert sorted(reader.evaluate("cqProbe.starts")) == sorted(
+        [*on_quiz, f"quiz /{OTHER_QUIZ}", f"share /{OTHER_QUIZ}"]
+    )
     assert reader.evaluate(CLICKS_PER_QUESTION) == [1] * reader.locator(".cq-question").count()
     saved = reader.evaluate("JSON.stringify(Object.entries(localStorage))")
     assert "numb-care" in saved and "where-bend" in saved
@@ -192,7 +192,8 @@ def test_progress_scripts_load_only_where_needed_and_after_instant_navigation(re
     expect(reader).to_have_url(base)
     expect(reader.locator("[data-cq-progress-text]")).to_contain_text("quizzes passed")
     assert reader.evaluate("window.samePage") is True, "reached by instant navigation"
-    assert sorted(url.rsplit("/", 1)[-1] for url in fetched) == ["program.js", "progress.js"]
-    # The probe sees the scripts that start through window.cq.onPage: share.js, then progress.js and program.js.
-    assert reader.evaluate("cqProbe.starts") == ["/" + QUIZ, "/", "/", "/"], "each starts once per page"
+    assert [url.rsplit("/", 1)[-1] for url in fetched] == ["progress.js"], "the home page has no program"
+    # Modules already loaded start on every page after; progress.js joins them on the home page.
+    starts = sorted(reader.evaluate("cqProbe.starts"))
+    assert starts == ["progress /", "quiz /", f"quiz /{QUIZ}", "share /", f"share /{QUIZ}"], "each once per page"
     assert reader.problems == [] and reader.evaluate("cqProbe.csp") == []

@@ -6,10 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import build_copy, free_port, wake_material
-from pagecheck import STRICT_CSP, axe_violations
+from conftest import wake_material
+from pagecheck import axe_violations
 from playwright.sync_api import Page, expect
-from project import SAMPLE
 
 QUIZ = "quizzes/01-first-steps/"
 SELF_CHECK = "quizzes/02-red-flags-check/"
@@ -179,9 +178,11 @@ def test_with_scripts_off_answers_sit_behind_show_answer(browser, serve, sample_
     context.close()
 
 
-def test_quiz_works_under_a_strict_content_security_policy(phone: Page, serve, sample_site: Path) -> None:
+def test_quiz_works_under_a_strict_content_security_policy(
+    phone: Page, serve, sample_site: Path, strict_csp: str
+) -> None:
     phone.add_init_script("window.csp = []; addEventListener('securitypolicyviolation', e => csp.push(e.blockedURI))")
-    phone.goto(serve(sample_site, headers={"Content-Security-Policy": STRICT_CSP}) + QUIZ)
+    phone.goto(serve(sample_site, headers={"Content-Security-Policy": strict_csp}) + QUIZ)
     answer_all_right(phone)
     for question_id in ("where-bend", "cues", "is-cure", "order", "picture"):
         expect(question(phone, question_id).locator("[data-cq-feedback]")).to_contain_text("Right.")
@@ -261,13 +262,10 @@ def test_real_red_flag_self_check_sends_any_yes_to_get_care(phone: Page, serve, 
         expect(care).to_contain_text(title)
 
 
-@pytest.fixture(scope="module")
-def instant_base(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
+@pytest.fixture
+def instant_base(site_at_its_address) -> str:
     """The sample course built for, and served at, one address, so Material's instant navigation is on."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    site = build_copy(tmp_path_factory.mktemp("instant") / "course", course=SAMPLE, env={"SITE_URL": url})
-    return serve(site, port=port)
+    return site_at_its_address()
 
 
 def test_answers_and_marks_come_back_after_instant_navigation(phone: Page, instant_base: str) -> None:

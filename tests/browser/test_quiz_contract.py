@@ -18,6 +18,7 @@ from project import ROOT
 
 from coursegen.model.strings import script_json
 
+pytestmark = pytest.mark.engine_free("a bare page of golden HTML and the quiz script, which neither engine builds")
 GOLDEN = ROOT / "tests/golden/quiz"
 TYPES = list(CASES)
 EXPLANATIONS = {q.id: q.explanation for q in QUIZ.questions}
@@ -30,12 +31,13 @@ PAGE = """<!doctype html>
 <a class="md-nav__link" href="{up}quiz.html">Quiz</a></nav>
 <main><h1>{title}</h1>
 {body}</main><script type="application/json" id="cq-strings">{strings}</script>
-<script src="{up}assets/coursegen/quiz.js"></script></body></html>
+<script type="module" src="{up}assets/coursegen/common.js"></script>
+<script type="module" src="{up}assets/coursegen/quiz.js"></script></body></html>
 """
 
 
 def write_page(path: Path, *, title: str, body: str) -> None:
-    """Write one bare HTML page that loads quiz.css and quiz.js, as the built site does, with no inline code."""
+    """Write one bare HTML page that loads quiz.css, common.js and quiz.js as the built site does, no inline code."""
     up = "../" * (len(path.parts) - 1)
     path.parent.mkdir(parents=True, exist_ok=True)
     strings = script_json(ENGLISH.for_scripts())
@@ -274,7 +276,8 @@ def test_author_text_shows_as_text_and_never_runs(quiz: Page) -> None:
 
 
 def test_running_the_script_twice_changes_nothing(quiz: Page, base: str) -> None:
-    quiz.add_script_tag(url=base + "assets/coursegen/quiz.js")
+    # A second copy of the module (another address, so the browser runs it again) starts on the same page.
+    quiz.add_script_tag(url=base + "assets/coursegen/quiz.js?again", type="module")
     quiz.evaluate("document.dispatchEvent(new Event('DOMContentLoaded'))")
     order = form(quiz, "order").locator("[data-cq-step]")
     before = order.evaluate_all("items => items.map(i => i.dataset.cqStep)")

@@ -15,8 +15,8 @@ COURSES = {"hip-hinge": (ROOT, "No", "Yes"), "lavage-des-mains": (FRENCH, "Non",
 
 
 @pytest.fixture(scope="module")
-def french_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_copy(tmp_path_factory.mktemp("fr-all-no") / "course", course=FRENCH)
+def french_site(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
+    return build_copy(tmp_path_factory.mktemp("fr-all-no") / "course", course=FRENCH, engine=engine)
 
 
 def self_check(course: Path) -> dict:

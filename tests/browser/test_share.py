@@ -16,10 +16,10 @@ SITE_URL = "https://coach.example.com/hinge/"
 
 
 @pytest.fixture(scope="module")
-def branded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def branded_site(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
     project = copy_project(tmp_path_factory.mktemp("branded") / "course", course=ROOT)
     (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text() + TRAINER)
-    result = run_build(project, "build", "--strict", env={"SITE_URL": SITE_URL})
+    result = run_build(project, "build", "--strict", "--engine", engine, env={"SITE_URL": SITE_URL})
     assert result.returncode == 0, result.stderr
     return project / "site"
 

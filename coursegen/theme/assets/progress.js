@@ -1,149 +1,139 @@
 /* Progress at a glance, and progress moved to another device by a link. The markup contract is in
-   CONTRACT.md ("Programs made in the browser"). Reads the saved progress of quiz.js; sends nothing anywhere.
-   Lends program.js the course data, the site root and QR codes (window.cq.course, root, qr). */
-(() => {
-  const { t, key: KEY, mark, onPage } = window.cq;
-  const script = document.currentScript;
-  const ROOT = new URL("../../", script ? script.src : location.href);
-  const MAX_IDS = 500; // a course has far fewer; a longer list in a link is cut, never trusted
-  let data = null;
+   CONTRACT.md ("Programs made in the browser"). Reads the saved progress through common.js; sends
+   nothing anywhere. Lends program.js the course data and QR codes. */
+import { KEY, ROOT, markNav, onPage, save, saved, t } from "./common.js";
 
-  // The course's lessons and quizzes (shared/course.json), fetched once per page load; null if unreachable.
-  const course = () => data || (data = fetch(new URL("shared/course.json", ROOT))
-    .then((r) => (r.ok ? r.json() : null))
-    .catch(() => null)
-    .then((found) => { if (!found) data = null; return found; }));
-  const path = (url) => new URL(url, ROOT).pathname;
-  const saved = () => {
-    try { return JSON.parse(localStorage.getItem(KEY)) || {}; } catch (e) { return {}; }
-  };
-  const ids = (text) => [...new Set((text || "").split(",").filter(Boolean))].slice(0, MAX_IDS);
-  const scored = (lessons) => lessons.flatMap((l) => l.quizzes).filter((q) => q.scored);
+const MAX_IDS = 500; // a course has far fewer; a longer list in a link is cut, never trusted
+let data = null;
 
-  // A QR code as an SVG drawn with DOM calls, from the vendored encoder, loaded only when one is needed.
-  async function qr(box, text) {
-    const { default: qrcodegen } = await import(new URL("assets/coursegen/vendor/qrcodegen.js", ROOT).href);
-    const code = qrcodegen.QrCode.encodeText(text, qrcodegen.QrCode.Ecc.MEDIUM);
-    const NS = "http://www.w3.org/2000/svg";
-    const size = code.size + 8;
-    const svg = document.createElementNS(NS, "svg");
-    svg.setAttribute("viewBox", `0 0 ${size} ${size}`);
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", t("qr_alt", { url: text }));
-    svg.setAttribute("class", "cq-qr-code");
-    const back = document.createElementNS(NS, "rect");
-    back.setAttribute("width", size);
-    back.setAttribute("height", size);
-    back.setAttribute("fill", "#fff");
-    let d = "";
-    for (let y = 0; y < code.size; y++) {
-      for (let x = 0; x < code.size; x++) if (code.getModule(x, y)) d += `M${x + 4} ${y + 4}h1v1h-1z`;
-    }
-    const dark = document.createElementNS(NS, "path");
-    dark.setAttribute("d", d);
-    dark.setAttribute("fill", "#000");
-    svg.append(back, dark);
-    box.replaceChildren(svg);
+// The course's lessons and quizzes (shared/course.json), fetched once per page load; null if unreachable.
+export const course = () => data || (data = fetch(new URL("shared/course.json", ROOT))
+  .then((r) => (r.ok ? r.json() : null))
+  .catch(() => null)
+  .then((found) => { if (!found) data = null; return found; }));
+const path = (url) => new URL(url, ROOT).pathname;
+const ids = (text) => [...new Set((text || "").split(",").filter(Boolean))].slice(0, MAX_IDS);
+const scored = (lessons) => lessons.flatMap((l) => l.quizzes).filter((q) => q.scored);
+
+// A QR code as an SVG drawn with DOM calls, from the vendored encoder, loaded only when one is needed.
+export async function qr(box, text) {
+  const { default: qrcodegen } = await import(new URL("assets/coursegen/vendor/qrcodegen.js", ROOT).href);
+  const code = qrcodegen.QrCode.encodeText(text, qrcodegen.QrCode.Ecc.MEDIUM);
+  const NS = "http://www.w3.org/2000/svg";
+  const size = code.size + 8;
+  const svg = document.createElementNS(NS, "svg");
+  svg.setAttribute("viewBox", `0 0 ${size} ${size}`);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", t("qr_alt", { url: text }));
+  svg.setAttribute("class", "cq-qr-code");
+  const back = document.createElementNS(NS, "rect");
+  back.setAttribute("width", size);
+  back.setAttribute("height", size);
+  back.setAttribute("fill", "#fff");
+  let d = "";
+  for (let y = 0; y < code.size; y++) {
+    for (let x = 0; x < code.size; x++) if (code.getModule(x, y)) d += `M${x + 4} ${y + 4}h1v1h-1z`;
   }
+  const dark = document.createElementNS(NS, "path");
+  dark.setAttribute("d", d);
+  dark.setAttribute("fill", "#000");
+  svg.append(back, dark);
+  box.replaceChildren(svg);
+}
 
-  // The lessons a panel counts: the whole course on the home page, else the lessons the page lists.
-  function scope(panel, found) {
-    if (panel.dataset.cqProgress === "course") return found.lessons;
-    const listed = [...document.querySelectorAll("article ol > li > a[href*='lessons/']")].map((a) => new URL(a.href).pathname);
-    return found.lessons.filter((l) => listed.includes(path(l.url)));
-  }
+// The lessons a panel counts: the whole course on the home page, else the lessons the page lists.
+function scope(panel, found) {
+  if (panel.dataset.cqProgress === "course") return found.lessons;
+  const listed = [...document.querySelectorAll("article ol > li > a[href*='lessons/']")].map((a) => new URL(a.href).pathname);
+  return found.lessons.filter((l) => listed.includes(path(l.url)));
+}
 
-  async function show(panel) {
-    const found = await course();
-    if (!found) return;
-    const lessons = scope(panel, found);
-    panel.hidden = !lessons.length;
-    if (!lessons.length) return;
-    const memory = saved();
-    const quizzes = panel.hasAttribute("data-cq-lessons-only") ? [] : scored(lessons);
-    const read = lessons.filter((l) => (memory.read || {})[path(l.url)]).length;
-    const passed = quizzes.filter((q) => (memory.passed || {})[path(q.url)]).length;
-    const parts = [t("progress_lessons", { read, total: lessons.length }, lessons.length)];
-    if (quizzes.length) parts.push(t("progress_quizzes", { passed, total: quizzes.length }, quizzes.length));
-    const text = parts.join(", ") + ".";
-    const bar = panel.querySelector("[data-cq-progress-bar]");
-    bar.max = lessons.length + quizzes.length;
-    bar.value = read + passed;
-    bar.setAttribute("aria-valuetext", text);
-    const out = panel.querySelector("[data-cq-progress-text]");
-    if (out.textContent !== text) out.textContent = text; // the live region speaks only a change
-  }
+async function show(panel) {
+  const found = await course();
+  if (!found) return;
+  const lessons = scope(panel, found);
+  panel.hidden = !lessons.length;
+  if (!lessons.length) return;
+  const memory = saved(true); // as saved now, by this page or another
+  const quizzes = panel.hasAttribute("data-cq-lessons-only") ? [] : scored(lessons);
+  const read = lessons.filter((l) => (memory.read || {})[path(l.url)]).length;
+  const passed = quizzes.filter((q) => (memory.passed || {})[path(q.url)]).length;
+  const parts = [t("progress_lessons", { read, total: lessons.length }, lessons.length)];
+  if (quizzes.length) parts.push(t("progress_quizzes", { passed, total: quizzes.length }, quizzes.length));
+  const text = parts.join(", ") + ".";
+  const bar = panel.querySelector("[data-cq-progress-bar]");
+  bar.max = lessons.length + quizzes.length;
+  bar.value = read + passed;
+  bar.setAttribute("aria-valuetext", text);
+  const out = panel.querySelector("[data-cq-progress-text]");
+  if (out.textContent !== text) out.textContent = text; // the live region speaks only a change
+}
 
-  const showAll = () => document.querySelectorAll("[data-cq-progress]").forEach(show);
+const showAll = () => document.querySelectorAll("[data-cq-progress]").forEach(show);
 
-  // The link that carries this device's progress: lesson ids read and quiz ids passed, nothing else.
-  async function offerMove(panel) {
-    const found = await course();
-    const box = panel.querySelector("[data-cq-move-panel]");
-    if (!found || !box) return;
-    const memory = saved();
-    const read = found.lessons.filter((l) => (memory.read || {})[path(l.url)]).map((l) => l.id);
-    const passed = scored(found.lessons).filter((q) => (memory.passed || {})[path(q.url)]).map((q) => q.id);
-    const link = new URL("shared/progress/", ROOT).href + `#r=${read.join(",")}&p=${passed.join(",")}`;
-    const anchor = box.querySelector("[data-cq-move-link]");
-    anchor.href = link;
-    anchor.textContent = link;
-    box.hidden = false;
-    await qr(box.querySelector("[data-cq-move-qr]"), link);
-  }
+// The link that carries this device's progress: lesson ids read and quiz ids passed, nothing else.
+async function offerMove(panel) {
+  const found = await course();
+  const box = panel.querySelector("[data-cq-move-panel]");
+  if (!found || !box) return;
+  const memory = saved(true); // as saved now, by this page or another
+  const read = found.lessons.filter((l) => (memory.read || {})[path(l.url)]).map((l) => l.id);
+  const passed = scored(found.lessons).filter((q) => (memory.passed || {})[path(q.url)]).map((q) => q.id);
+  const link = new URL("shared/progress/", ROOT).href + `#r=${read.join(",")}&p=${passed.join(",")}`;
+  const anchor = box.querySelector("[data-cq-move-link]");
+  anchor.href = link;
+  anchor.textContent = link;
+  box.hidden = false;
+  await qr(box.querySelector("[data-cq-move-qr]"), link);
+}
 
-  // shared/progress/: what the link holds, then a merge only after the reader agrees.
-  async function takeIn(box) {
-    box.hidden = false;
-    const found = await course();
-    const params = new URLSearchParams(location.hash.slice(1));
-    const lessons = found ? found.lessons : [];
-    const quizzes = scored(lessons);
-    const read = ids(params.get("r")).map((id) => lessons.find((l) => l.id === id)).filter(Boolean);
-    const passed = ids(params.get("p")).map((id) => quizzes.find((q) => q.id === id)).filter(Boolean);
-    const text = box.querySelector("[data-cq-progress-in-text]");
-    const ask = box.querySelector("[data-cq-progress-in-ask]");
-    if (!read.length && !passed.length) { text.textContent = t("progress_in_none", {}); ask.hidden = true; return; }
-    const counts = (r, p) => ({
-      read: t("progress_in_read", { count: r }, r), passed: t("progress_in_passed", { count: p }, p),
-    });
-    text.textContent = t("progress_in_ask", counts(read.length, passed.length));
-    ask.hidden = false;
-    const button = box.querySelector("[data-cq-merge]");
-    if (button.hasAttribute("data-cq-ready")) return;
-    button.setAttribute("data-cq-ready", "");
-    button.addEventListener("click", () => {
-      const memory = saved();
-      memory.read = memory.read || {};
-      memory.passed = memory.passed || {};
-      read.forEach((l) => { memory.read[path(l.url)] = 1; });
-      passed.forEach((q) => { memory.passed[path(q.url)] = 1; });
-      try { localStorage.setItem(KEY, JSON.stringify(memory)); } catch (e) { /* blocked: nothing to keep */ }
-      window.cq.load(); // quiz.js keeps a copy in memory: it must not write the old one back
-      document.querySelectorAll(".md-nav__link[href]").forEach(mark);
-      const now = counts(Object.keys(memory.read).length, Object.values(memory.passed).filter(Boolean).length);
-      ask.hidden = true;
-      box.querySelector("[data-cq-say]").textContent = t("progress_in_done", now);
-      showAll();
-    });
-  }
-
-  function init() {
-    document.querySelectorAll("[data-cq-needs-js]").forEach((p) => { p.hidden = true; });
+// shared/progress/: what the link holds, then a merge only after the reader agrees.
+async function takeIn(box) {
+  box.hidden = false;
+  const found = await course();
+  const params = new URLSearchParams(location.hash.slice(1));
+  const lessons = found ? found.lessons : [];
+  const quizzes = scored(lessons);
+  const read = ids(params.get("r")).map((id) => lessons.find((l) => l.id === id)).filter(Boolean);
+  const passed = ids(params.get("p")).map((id) => quizzes.find((q) => q.id === id)).filter(Boolean);
+  const text = box.querySelector("[data-cq-progress-in-text]");
+  const ask = box.querySelector("[data-cq-progress-in-ask]");
+  if (!read.length && !passed.length) { text.textContent = t("progress_in_none", {}); ask.hidden = true; return; }
+  const counts = (r, p) => ({
+    read: t("progress_in_read", { count: r }, r), passed: t("progress_in_passed", { count: p }, p),
+  });
+  text.textContent = t("progress_in_ask", counts(read.length, passed.length));
+  ask.hidden = false;
+  const button = box.querySelector("[data-cq-merge]");
+  if (button.hasAttribute("data-cq-ready")) return;
+  button.setAttribute("data-cq-ready", "");
+  button.addEventListener("click", () => {
+    const memory = saved(true);
+    read.forEach((l) => { memory.read[path(l.url)] = 1; });
+    passed.forEach((q) => { memory.passed[path(q.url)] = 1; });
+    save();
+    markNav();
+    const now = counts(Object.keys(memory.read).length, Object.values(memory.passed).filter(Boolean).length);
+    ask.hidden = true;
+    box.querySelector("[data-cq-say]").textContent = t("progress_in_done", now);
     showAll();
-    document.querySelectorAll("[data-cq-move-progress]:not([data-cq-ready])").forEach((button) => {
-      button.setAttribute("data-cq-ready", "");
-      button.hidden = false;
-      button.addEventListener("click", () => offerMove(button.closest("[data-cq-progress]")));
-    });
-    const box = document.querySelector("[data-cq-progress-in]");
-    if (box) takeIn(box);
-  }
+  });
+}
 
-  Object.assign(window.cq, { course, root: ROOT, qr });
-  document.addEventListener("cq:score", showAll);
-  document.addEventListener("cq:program", showAll);
-  // Progress saved in another tab of the course (a quiz passed there) shows here at once.
-  window.addEventListener("storage", (event) => { if (event.key === KEY) { window.cq.load(); showAll(); } });
-  onPage(init);
-})();
+function init() {
+  document.querySelectorAll("[data-cq-needs-js]").forEach((p) => { p.hidden = true; });
+  showAll();
+  document.querySelectorAll("[data-cq-move-progress]:not([data-cq-ready])").forEach((button) => {
+    button.setAttribute("data-cq-ready", "");
+    button.hidden = false;
+    button.addEventListener("click", () => offerMove(button.closest("[data-cq-progress]")));
+  });
+  const box = document.querySelector("[data-cq-progress-in]");
+  if (box) takeIn(box);
+}
+
+document.addEventListener("cq:score", showAll);
+document.addEventListener("cq:program", showAll);
+// Progress saved in another tab of the course (a quiz passed there) shows here at once.
+window.addEventListener("storage", (event) => { if (event.key === KEY) showAll(); });
+onPage(init);

@@ -1,251 +1,179 @@
 /* Self-check quizzes: instant feedback, saved progress and navigation marks. The markup contract is in
-   CONTRACT.md. No dependencies, nothing sent anywhere; safe to run twice and after instant navigation.
-   It also lends the course's other scripts (share.js) its words, storage and progress mark, as `window.cq`. */
-(() => {
-  const script = document.currentScript;
-  const KEY = "cq:" + (script ? new URL("../..", script.src).pathname : "/");
-  let memory = {};
-  let words = {};
-  // The words come from the page (#cq-strings, CONTRACT.md); a plural string maps CLDR categories to forms.
-  const t = (key, vars, count) => {
-    let text = words[key] || key;
-    if (typeof text === "object") text = text[new Intl.PluralRules(document.documentElement.lang || "en").select(count)] || text.other;
-    return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? vars[name] : m));
-  };
-  const readWords = () => {
-    try { words = JSON.parse(document.getElementById("cq-strings").textContent); } catch (e) { words = {}; }
-  };
-  // Run `start` once on every page: at once, and after each instant navigation through Material's document$.
-  // The bundle that makes document$ loads on the reader's first touch (md-start.js), which then dispatches
-  // DOMContentLoaded again; document$'s first value is this page, already started, so it is skipped.
-  const onPage = (start) => {
-    const follow = (skip) => window.document$.subscribe(() => { if (skip) skip = false; else start(); });
-    if (window.document$) return void follow(false);
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
-    else start();
-    const wait = () => {
-      if (!window.document$) return;
-      document.removeEventListener("DOMContentLoaded", wait);
-      follow(true);
-    };
-    document.addEventListener("DOMContentLoaded", wait);
-  };
-  let arrowed = false;
+   CONTRACT.md. No dependencies, nothing sent anywhere; safe to run twice and after instant navigation. */
+import { forget, markNav, onPage, save, saved, t } from "./common.js";
 
-  const load = () => {
-    try { memory = JSON.parse(localStorage.getItem(KEY)) || {}; } catch (e) { memory = {}; }
-  };
-  const save = () => {
-    try { localStorage.setItem(KEY, JSON.stringify(memory)); } catch (e) { /* blocked or full: no memory */ }
-  };
-  const part = (name) => (memory[name] = memory[name] || {});
-  const page = () => location.pathname;
-  const all = (root, selector) => [...root.querySelectorAll(selector)];
-  const para = (text, cls) => Object.assign(document.createElement("p"), { textContent: text, className: cls || "" });
+let arrowed = false;
+const part = (name) => saved()[name];
+const page = () => location.pathname;
+const all = (root, selector) => [...root.querySelectorAll(selector)];
+const para = (text, cls) => Object.assign(document.createElement("p"), { textContent: text, className: cls || "" });
 
-  function say(quiz, text) {
-    const live = quiz.querySelector("[data-cq-live]");
-    live.textContent = "";
-    setTimeout(() => { live.textContent = text; }, 50);
-  }
+function say(quiz, text) {
+  const live = quiz.querySelector("[data-cq-live]");
+  live.textContent = "";
+  setTimeout(() => { live.textContent = text; }, 50);
+}
 
-  function init() {
-    readWords();
-    load();
-    if (document.querySelector("[data-cq-page=lesson]")) { part("read")[page()] = 1; save(); }
-    all(document, ".cq-quiz:not([data-cq-ready])").forEach(setup);
-    markNav();
-    loadTools();
-  }
+function init() {
+  all(document, ".cq-quiz:not([data-cq-ready])").forEach(setup);
+}
 
-  // Progress at a glance and programs made in the browser (progress.js, then program.js) load once, on the
-  // first page that has their markup (CONTRACT.md), so a lesson or quiz page is spared them; they then
-  // follow instant navigation themselves, through onPage.
-  const TOOLS = "[data-cq-progress], [data-cq-progress-in], [data-cq-prescribe], [data-cq-prescribed], [data-cq-reminders], [data-cq-needs-js]";
-  let tools = false;
-  function loadTools() {
-    if (tools || !script || !document.querySelector(TOOLS)) return;
-    tools = true;
-    for (const name of ["progress.js", "program.js"]) {
-      document.body.append(Object.assign(document.createElement("script"), { src: new URL(name, script.src).href, async: false }));
-    }
-  }
-
-  function setup(quiz) {
-    quiz.setAttribute("data-cq-ready", "");
-    quiz.classList.add("cq-js");
-    all(quiz, "[data-cq-check], [data-cq-reset]").forEach((b) => { b.hidden = false; });
-    all(quiz, "[data-cq-answer], [data-cq-care], [data-cq-all-no]").forEach((d) => { d.hidden = true; });
-    const saved = part("answers")[page()] || {};
-    all(quiz, "[data-cq-question]").forEach((form) => {
-      const instant = form.hasAttribute("data-cq-on-tap");
-      form.addEventListener("submit", (e) => { e.preventDefault(); check(quiz, form); });
-      // An arrow key moves the selection (and fires a click) between keydown and keyup: that only looks.
-      form.addEventListener("keydown", (e) => {
-        arrowed = e.key.startsWith("Arrow");
-        if (e.key === "Enter" && e.target.type === "radio") { e.preventDefault(); check(quiz, form); }
-      });
-      // Space on a radio that is already chosen fires no click, so it is checked here.
-      form.addEventListener("keyup", (e) => {
-        arrowed = false;
-        if (e.key === " " && e.target.type === "radio") check(quiz, form);
-      });
-      form.addEventListener("change", () => { if (instant && arrowed) say(quiz, t("press_enter", {})); });
-      form.addEventListener("click", (e) => {
-        if (instant && e.target.type === "radio" && !arrowed) check(quiz, form);
-        act(quiz, form, e.target.closest("button"));
-      });
-      const answer = saved[form.dataset.cqQuestion];
-      if (answer && restore(form, answer)) check(quiz, form, true);
+function setup(quiz) {
+  quiz.setAttribute("data-cq-ready", "");
+  quiz.classList.add("cq-js");
+  all(quiz, "[data-cq-check], [data-cq-reset]").forEach((b) => { b.hidden = false; });
+  all(quiz, "[data-cq-answer], [data-cq-care], [data-cq-all-no]").forEach((d) => { d.hidden = true; });
+  const saved = part("answers")[page()] || {};
+  all(quiz, "[data-cq-question]").forEach((form) => {
+    const instant = form.hasAttribute("data-cq-on-tap");
+    form.addEventListener("submit", (e) => { e.preventDefault(); check(quiz, form); });
+    // An arrow key moves the selection (and fires a click) between keydown and keyup: that only looks.
+    form.addEventListener("keydown", (e) => {
+      arrowed = e.key.startsWith("Arrow");
+      if (e.key === "Enter" && e.target.type === "radio") { e.preventDefault(); check(quiz, form); }
     });
-    quiz.querySelector("[data-cq-reset]").addEventListener("click", () => reset(quiz));
-  }
-
-  function act(quiz, form, button) {
-    if (!button) return;
-    if (button.dataset.cqMove) move(quiz, button);
-    if (button.hasAttribute("data-cq-retry")) retry(quiz, form, true);
-    if (button.hasAttribute("data-cq-show")) {
-      const details = form.querySelector("[data-cq-answer]");
-      details.hidden = false;
-      details.open = true;
-      details.querySelector("summary").focus();
-    }
-  }
-
-  // Put back a saved answer; one that no longer fits the question (its steps or options changed) is dropped.
-  function restore(form, answer) {
-    const list = form.querySelector("[data-cq-steps]");
-    const here = list ? all(list, "[data-cq-step]").map((li) => li.dataset.cqStep) : all(form, "input").map((i) => i.value);
-    const saved = (answer.v || []).map(String);
-    if (!saved.length || !saved.every((v) => here.includes(v)) || (list && saved.length !== here.length)) return false;
-    if (list) saved.forEach((i) => list.append(list.querySelector(`[data-cq-step="${i}"]`)));
-    else all(form, "input").forEach((input) => { input.checked = saved.includes(input.value); });
-    return true;
-  }
-
-  function check(quiz, form, quiet) {
-    const inputs = all(form, "input");
-    let chosen;
-    let right;
-    if (form.querySelector("[data-cq-steps]")) {
-      chosen = all(form, "[data-cq-step]").map((li) => +li.dataset.cqStep);
-      right = chosen.every((step, i) => step === i);
-    } else {
-      chosen = inputs.filter((i) => i.checked).map((i) => i.value);
-      if (!chosen.length) return say(quiz, t("pick_first", {}));
-      right = inputs.every((i) => i.checked === i.hasAttribute("data-cq-correct"));
-    }
-    if (form.dataset.cqDone === chosen.join()) return;
-    form.dataset.cqDone = chosen.join();
-    part("answers")[page()] = { ...part("answers")[page()], [form.dataset.cqQuestion]: { v: chosen, ok: right } };
-    save();
-    if (form.dataset.cqLevel) return care(quiz, form, quiet);
-    const says = inputs.filter((i) => i.checked && i.dataset.cqSays).map((i) => i.dataset.cqSays);
-    const why = form.querySelector("[data-cq-explain]").textContent;
-    const verdict = (right ? "\u2713 " : "\u2717 ") + t(right ? "verdict_right" : "verdict_wrong", {});
-    const box = form.querySelector("[data-cq-feedback]");
-    box.replaceChildren(para(verdict, "cq-verdict"), ...says.map((t) => para(t)), ...(why ? [para(why)] : []));
-    box.className = "cq-feedback " + (right ? "cq-right" : "cq-wrong");
-    box.hidden = false;
-    form.querySelector("[data-cq-retry]").hidden = false;
-    form.querySelector("[data-cq-show]").hidden = right;
-    if (!quiet) say(quiz, [verdict, ...says].join(" "));
-    score(quiz, quiet);
-  }
-
-  function care(quiz, form, quiet) {
-    const yes = all(quiz, "[data-cq-question]").filter((f) => f.querySelector("input[value=yes]:checked"));
-    // The advice boxes come most serious first: show the first whose level has a yes.
-    const box = all(quiz, "[data-cq-care]").find((b) => yes.some((f) => f.dataset.cqLevel === b.dataset.cqCare)) || allNo(quiz);
-    const tier = box ? box.dataset.cqCare || "all-no" : undefined;
-    all(quiz, "[data-cq-care], [data-cq-all-no]").forEach((b) => { b.hidden = b !== box; });
-    form.querySelector("[data-cq-retry]").hidden = false;
-    const was = quiz.dataset.cqShown;
-    quiz.dataset.cqShown = tier || "";
-    // Announce only a change of advice, and move focus to it only on a yes, so the page does not jump each time.
-    if (box && !quiet && tier !== was) {
-      if (yes.includes(form)) { box.tabIndex = -1; box.focus(); }
-      say(quiz, box.innerText);
-    }
-  }
-
-  // The all-no advice, once every question of the self-check is answered and none with yes.
-  function allNo(quiz) {
-    const answered = all(quiz, "[data-cq-level]").every((f) => f.querySelector("input[value=no]:checked"));
-    return answered ? quiz.querySelector("[data-cq-all-no]") : undefined;
-  }
-
-  function score(quiz, quiet) {
-    const box = quiz.querySelector("[data-cq-score]");
-    const forms = all(quiz, "[data-cq-question]");
-    const answers = part("answers")[page()] || {};
-    const done = forms.filter((f) => answers[f.dataset.cqQuestion]);
-    if (!box || done.length < forms.length) return;
-    const right = done.filter((f) => answers[f.dataset.cqQuestion].ok).length;
-    const total = forms.length;
-    const said = t("score", { right, total }, right);
-    box.querySelector("[data-cq-score-text]").textContent = said;
-    box.querySelector("[data-cq-review]").hidden = right === total;
-    box.hidden = false;
-    part("passed")[page()] = right * 5 >= total * 4 ? 1 : 0;
-    save();
-    markNav();
-    if (quiet) return;
-    say(quiz, said);
-    document.dispatchEvent(new CustomEvent("cq:score", { detail: { quiz: quiz.dataset.cqQuiz, right, total } }));
-  }
-
-  function move(quiz, button) {
-    const item = button.closest("li");
-    const other = +button.dataset.cqMove < 0 ? item.previousElementSibling : item.nextElementSibling;
-    if (!other) return;
-    if (+button.dataset.cqMove < 0) other.before(item); else other.after(item);
-    button.focus();
-    const form = item.closest("form");
-    form.dataset.cqDone = "";
-    say(quiz, t("moved", { place: all(form, "[data-cq-step]").indexOf(item) + 1 }));
-  }
-
-  function retry(quiz, form, focus) {
-    all(form, "input").forEach((input) => { input.checked = false; });
-    all(form, "[data-cq-feedback], [data-cq-retry], [data-cq-show], [data-cq-answer]").forEach((e) => {
-      e.hidden = true;
+    // Space on a radio that is already chosen fires no click, so it is checked here.
+    form.addEventListener("keyup", (e) => {
+      arrowed = false;
+      if (e.key === " " && e.target.type === "radio") check(quiz, form);
     });
-    form.dataset.cqDone = "";
-    const answers = part("answers")[page()];
-    if (answers) delete answers[form.dataset.cqQuestion];
-    const box = quiz.querySelector("[data-cq-score]");
-    if (box) box.hidden = true;
-    if (form.dataset.cqLevel) care(quiz, form, true);
-    save();
-    if (focus) (form.querySelector("input, button") || form).focus();
-  }
+    form.addEventListener("change", () => { if (instant && arrowed) say(quiz, t("press_enter", {})); });
+    form.addEventListener("click", (e) => {
+      if (instant && e.target.type === "radio" && !arrowed) check(quiz, form);
+      act(quiz, form, e.target.closest("button"));
+    });
+    const answer = saved[form.dataset.cqQuestion];
+    if (answer && restore(form, answer)) check(quiz, form, true);
+  });
+  quiz.querySelector("[data-cq-reset]").addEventListener("click", () => reset(quiz));
+}
 
-  function reset(quiz) {
-    all(document, ".cq-quiz [data-cq-question]").forEach((form) => retry(form.closest(".cq-quiz"), form));
-    memory = {};
-    try { localStorage.removeItem(KEY); } catch (e) { /* blocked: nothing was kept */ }
-    markNav();
-    say(quiz, t("cleared", {}));
+function act(quiz, form, button) {
+  if (!button) return;
+  if (button.dataset.cqMove) move(quiz, button);
+  if (button.hasAttribute("data-cq-retry")) retry(quiz, form, true);
+  if (button.hasAttribute("data-cq-show")) {
+    const details = form.querySelector("[data-cq-answer]");
+    details.hidden = false;
+    details.open = true;
+    details.querySelector("summary").focus();
   }
+}
 
-  // The one progress mark: a tick, with the state in words for screen readers.
-  function mark(link) {
-    const path = new URL(link.href, location).pathname;
-    const state = part("passed")[path] ? "passed" : part("read")[path] ? "read" : "";
-    let box = link.querySelector(".cq-mark");
-    if (!state) return box && box.remove();
-    if (!box) link.append((box = document.createElement("span")));
-    box.className = "cq-mark";
-    const sr = Object.assign(document.createElement("span"), { className: "cq-sr", textContent: ` (${t("state_" + state, {})})` });
-    box.replaceChildren("\u2713", sr);
+// Put back a saved answer; one that no longer fits the question (its steps or options changed) is dropped.
+function restore(form, answer) {
+  const list = form.querySelector("[data-cq-steps]");
+  const here = list ? all(list, "[data-cq-step]").map((li) => li.dataset.cqStep) : all(form, "input").map((i) => i.value);
+  const saved = (answer.v || []).map(String);
+  if (!saved.length || !saved.every((v) => here.includes(v)) || (list && saved.length !== here.length)) return false;
+  if (list) saved.forEach((i) => list.append(list.querySelector(`[data-cq-step="${i}"]`)));
+  else all(form, "input").forEach((input) => { input.checked = saved.includes(input.value); });
+  return true;
+}
+
+function check(quiz, form, quiet) {
+  const inputs = all(form, "input");
+  let chosen;
+  let right;
+  if (form.querySelector("[data-cq-steps]")) {
+    chosen = all(form, "[data-cq-step]").map((li) => +li.dataset.cqStep);
+    right = chosen.every((step, i) => step === i);
+  } else {
+    chosen = inputs.filter((i) => i.checked).map((i) => i.value);
+    if (!chosen.length) return say(quiz, t("pick_first", {}));
+    right = inputs.every((i) => i.checked === i.hasAttribute("data-cq-correct"));
   }
+  if (form.dataset.cqDone === chosen.join()) return;
+  form.dataset.cqDone = chosen.join();
+  part("answers")[page()] = { ...part("answers")[page()], [form.dataset.cqQuestion]: { v: chosen, ok: right } };
+  save();
+  if (form.dataset.cqLevel) return care(quiz, form, quiet);
+  const says = inputs.filter((i) => i.checked && i.dataset.cqSays).map((i) => i.dataset.cqSays);
+  const why = form.querySelector("[data-cq-explain]").textContent;
+  const verdict = (right ? "\u2713 " : "\u2717 ") + t(right ? "verdict_right" : "verdict_wrong", {});
+  const box = form.querySelector("[data-cq-feedback]");
+  box.replaceChildren(para(verdict, "cq-verdict"), ...says.map((t) => para(t)), ...(why ? [para(why)] : []));
+  box.className = "cq-feedback " + (right ? "cq-right" : "cq-wrong");
+  box.hidden = false;
+  form.querySelector("[data-cq-retry]").hidden = false;
+  form.querySelector("[data-cq-show]").hidden = right;
+  if (!quiet) say(quiz, [verdict, ...says].join(" "));
+  score(quiz, quiet);
+}
 
-  function markNav() {
-    all(document, ".md-nav__link[href]").forEach(mark);
+function care(quiz, form, quiet) {
+  const yes = all(quiz, "[data-cq-question]").filter((f) => f.querySelector("input[value=yes]:checked"));
+  // The advice boxes come most serious first: show the first whose level has a yes.
+  const box = all(quiz, "[data-cq-care]").find((b) => yes.some((f) => f.dataset.cqLevel === b.dataset.cqCare)) || allNo(quiz);
+  const tier = box ? box.dataset.cqCare || "all-no" : undefined;
+  all(quiz, "[data-cq-care], [data-cq-all-no]").forEach((b) => { b.hidden = b !== box; });
+  form.querySelector("[data-cq-retry]").hidden = false;
+  const was = quiz.dataset.cqShown;
+  quiz.dataset.cqShown = tier || "";
+  // Announce only a change of advice, and move focus to it only on a yes, so the page does not jump each time.
+  if (box && !quiet && tier !== was) {
+    if (yes.includes(form)) { box.tabIndex = -1; box.focus(); }
+    say(quiz, box.innerText);
   }
+}
 
-  window.cq = { t, key: KEY, mark, onPage, load: () => { readWords(); load(); } };
-  onPage(init);
-})();
+// The all-no advice, once every question of the self-check is answered and none with yes.
+function allNo(quiz) {
+  const answered = all(quiz, "[data-cq-level]").every((f) => f.querySelector("input[value=no]:checked"));
+  return answered ? quiz.querySelector("[data-cq-all-no]") : undefined;
+}
+
+function score(quiz, quiet) {
+  const box = quiz.querySelector("[data-cq-score]");
+  const forms = all(quiz, "[data-cq-question]");
+  const answers = part("answers")[page()] || {};
+  const done = forms.filter((f) => answers[f.dataset.cqQuestion]);
+  if (!box || done.length < forms.length) return;
+  const right = done.filter((f) => answers[f.dataset.cqQuestion].ok).length;
+  const total = forms.length;
+  const said = t("score", { right, total }, right);
+  box.querySelector("[data-cq-score-text]").textContent = said;
+  box.querySelector("[data-cq-review]").hidden = right === total;
+  box.hidden = false;
+  part("passed")[page()] = right * 5 >= total * 4 ? 1 : 0;
+  save();
+  markNav();
+  if (quiet) return;
+  say(quiz, said);
+  document.dispatchEvent(new CustomEvent("cq:score", { detail: { quiz: quiz.dataset.cqQuiz, right, total } }));
+}
+
+function move(quiz, button) {
+  const item = button.closest("li");
+  const other = +button.dataset.cqMove < 0 ? item.previousElementSibling : item.nextElementSibling;
+  if (!other) return;
+  if (+button.dataset.cqMove < 0) other.before(item); else other.after(item);
+  button.focus();
+  const form = item.closest("form");
+  form.dataset.cqDone = "";
+  say(quiz, t("moved", { place: all(form, "[data-cq-step]").indexOf(item) + 1 }));
+}
+
+function retry(quiz, form, focus) {
+  all(form, "input").forEach((input) => { input.checked = false; });
+  all(form, "[data-cq-feedback], [data-cq-retry], [data-cq-show], [data-cq-answer]").forEach((e) => {
+    e.hidden = true;
+  });
+  form.dataset.cqDone = "";
+  const answers = part("answers")[page()];
+  if (answers) delete answers[form.dataset.cqQuestion];
+  const box = quiz.querySelector("[data-cq-score]");
+  if (box) box.hidden = true;
+  if (form.dataset.cqLevel) care(quiz, form, true);
+  save();
+  if (focus) (form.querySelector("input, button") || form).focus();
+}
+
+function reset(quiz) {
+  all(document, ".cq-quiz [data-cq-question]").forEach((form) => retry(form.closest(".cq-quiz"), form));
+  forget();
+  markNav();
+  say(quiz, t("cleared", {}));
+}
+
+onPage(init);

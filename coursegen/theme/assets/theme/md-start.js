@@ -7,6 +7,24 @@ try {
 var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-scheme)"===palette.color.media){var media=matchMedia("(prefers-color-scheme: light)"),input=document.querySelector(media.matches?"[data-md-color-media='(prefers-color-scheme: light)']":"[data-md-color-media='(prefers-color-scheme: dark)']");palette.color.media=input.getAttribute("data-md-color-media"),palette.color.scheme=input.getAttribute("data-md-color-scheme"),palette.color.primary=input.getAttribute("data-md-color-primary"),palette.color.accent=input.getAttribute("data-md-color-accent")}for(var[key,value]of Object.entries(palette.color))document.body.setAttribute("data-md-color-"+key,value)}
 } catch (e) { /* storage blocked: keep the default palette */ }
 
+/* A link's fragment is anyone's to write. Zensical's bundle reads it with decodeURIComponent, which throws
+   "URI malformed" on a broken escape such as #%E0%A4%A; Material's does not. So a fragment that does not
+   decode is rewritten with every % escaped, before any other script reads it: it then reads as the text it
+   shows, on both engines. It runs again when the fragment changes (popstate comes first, then hashchange),
+   before the bundle's own listeners. */
+(() => {
+  const mend = () => {
+    try {
+      decodeURIComponent(location.hash);
+    } catch (e) {
+      history.replaceState(history.state, "", location.pathname + location.search + location.hash.replace(/%/g, "%25"));
+    }
+  };
+  mend();
+  addEventListener("popstate", mend);
+  addEventListener("hashchange", mend);
+})();
+
 /* Material's script bundle is not needed to read a page or answer a quiz, so it waits, held inert in
    <template id="cq-material"> (main.html), until the reader first touches, scrolls or uses a key. Until
    then this script does the bundle's first steps the way the bundle does them, so the two agree: it marks
