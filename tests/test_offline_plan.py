@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from project import ROOT, run_build
 
-from coursegen.site.offline import WHOLE_COURSE_LIMIT, offline_files, offline_plan, precache
+from coursegen.site.offline import WHOLE_COURSE_LIMIT, offline_files, offline_plan, page_needs, precache, site_url
 
 sys.path.insert(0, str(ROOT / "bench"))
 from big_course import write_big_course
@@ -71,8 +71,31 @@ def test_the_worker_names_no_file_and_its_list_is_the_plan(big_site: Path) -> No
         "shell": list(plan.shell),
         "rest": list(plan.rest),
         "rest_bytes": plan.rest_bytes,
+        "needs": {page: list(files) for page, files in plan.needs.items()},
     }
     worker = written["sw.js"]
     assert json.dumps(plan.version) in worker and '"offline.json"' in worker
     assert "lessons/" not in worker and "assets/coursegen" not in worker
     assert set(offline_files(files, offline=False)) == {"sw.js"}
+
+
+def test_a_page_left_out_of_the_shell_names_the_figures_it_shows(big_site: Path) -> None:
+    files = [(rel, data) for rel, data in site_files(big_site) if rel not in ("offline.json", "sw.js")]
+    plan = offline_plan(files, whole_limit=50_000)
+    lesson = "lessons/part-02/05-lesson-5/"
+    assert lesson in plan.rest
+    assert "figures/figure.svg" in plan.needs[lesson]
+    assert all(file in plan.rest for shown in plan.needs.values() for file in shown)
+    assert "./" not in plan.needs, "the shell's pages need nothing from the rest to be listed"
+    assert offline_plan(files).needs == {}, "a course kept whole needs no list"
+
+
+def test_an_image_address_is_read_from_the_page_it_is_on() -> None:
+    assert site_url("lessons/part-01/01-a/", "../../../figures/a.svg") == "figures/a.svg"
+    assert site_url("./", "figures/a.svg") == "figures/a.svg"
+    assert site_url("lessons/a/", "../../../figures/a.svg") == "figures/a.svg", "as a browser: not above the root"
+    assert site_url("lessons/a/", "https://example.org/a.svg") == ""
+    assert site_url("lessons/a/", "/figures/a.svg") == ""
+    page = b'<p><img alt="" src="../../figures/a.svg"><img src="../../figures/a.svg"></p><img src="../../other.svg">'
+    needs = page_needs([("lessons/a/", page), ("figures/a.svg", b"")], rest={"lessons/a/", "figures/a.svg"})
+    assert needs == {"lessons/a/": ("figures/a.svg",)}

@@ -14,8 +14,10 @@ import functools
 import hashlib
 import json
 import zlib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
 
 from ..model import paths
 from ..model.course import Settings
@@ -29,6 +31,7 @@ SHELL = ("assets/", "icons/")  # the app shell: styles, scripts, fonts, icons
 # times the first course's, and no more than a reader would accept on a data plan without being asked.
 WHOLE_COURSE_LIMIT = 2_000_000
 SKIPPED_SUFFIXES = (".gz", ".map")
+SITE_ROOT = "http://site/"  # a stand-in address to resolve a page's relative URLs against
 
 
 def icons(settings: Settings, *, logo: Artwork | None, fonts: Fonts) -> dict[str, functools.partial]:
@@ -76,6 +79,9 @@ class OfflinePlan:
     shell: tuple[str, ...]
     rest: tuple[str, ...]
     rest_bytes: int  # gzip bytes the whole-course choice fetches on top of the shell
+    # For each page left out of the shell, the files of the rest it shows (its figures): what keeping that
+    # page alone (a lesson of the reader's program) must also keep.
+    needs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def offline_files(
@@ -89,7 +95,13 @@ def offline_files(
     # The version is JSON, written where the template names it; JSON cannot end a JavaScript statement.
     worker = template_text("sw.js").replace("{{ version }}", json.dumps(plan.version))
     worker = worker.replace("{{ list }}", json.dumps(OFFLINE_LIST))
-    listing = {"version": plan.version, "shell": plan.shell, "rest": plan.rest, "rest_bytes": plan.rest_bytes}
+    listing = {
+        "version": plan.version,
+        "shell": plan.shell,
+        "rest": plan.rest,
+        "rest_bytes": plan.rest_bytes,
+        "needs": plan.needs,
+    }
     return {"sw.js": worker, OFFLINE_LIST: json.dumps(listing, indent=0) + "\n"}
 
 
@@ -105,7 +117,45 @@ def offline_plan(files: Iterable[tuple[str, bytes]], *, whole_limit: int = WHOLE
         return OfflinePlan(version, tuple(sizes), (), 0)
     shell = tuple(url for url in sizes if is_shell(url))
     rest = tuple(url for url in sizes if not is_shell(url))
-    return OfflinePlan(version, shell, rest, sum(sizes[url] for url in rest))
+    return OfflinePlan(version, shell, rest, sum(sizes[url] for url in rest), page_needs(kept, rest=set(rest)))
+
+
+class ImageSources(HTMLParser):
+    """Collect the `src` of every `<img>` of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sources: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        src = dict(attrs).get("src") if tag == "img" else None
+        if src:
+            self.sources.append(src)
+
+
+def page_needs(kept: Iterable[tuple[str, bytes]], *, rest: set[str]) -> dict[str, tuple[str, ...]]:
+    """Return, for each page of `rest`, the files of `rest` its images show ("lessons/a/" -> "figures/a.svg")."""
+    needs = {}
+    for url, data in kept:
+        if url in rest and (url.endswith("/") or url.endswith(".html")):
+            parser = ImageSources()
+            parser.feed(data.decode("utf-8", "replace"))
+            found = (site_url(url, src) for src in parser.sources)
+            shown = tuple(dict.fromkeys(name for name in found if name in rest))
+            if shown:
+                needs[url] = shown
+    return needs
+
+
+def site_url(page: str, src: str) -> str:
+    """Return the URL, relative to the site root, of a relative `src` on a page ("a/b/", "../../f.svg" -> "f.svg").
+
+    It is resolved as a browser does, with ".." stopping at the root (Zensical writes one ".." too many).
+    """
+    parts = urlsplit(src)
+    if parts.scheme or parts.netloc or src.startswith("/"):
+        return ""
+    return urlsplit(urljoin(SITE_ROOT + page, parts.path)).path.removeprefix("/")
 
 
 def is_shell(url: str) -> bool:

@@ -4,6 +4,8 @@
 const VERSION = {{ version }};
 const LIST = {{ list }};
 const KEEP_WHOLE = "cq-keep-whole"; // this cache exists once the reader chose to keep the whole course
+const PROGRAM = "cq-keep-program"; // this cache holds the pages of the reader's program, kept by every build
+const PROGRAM_PAGES = "program.json";
 const isPage = (url) => url.pathname.endsWith("/") || url.pathname.endsWith(".html");
 
 // The list of this build, kept in the cache; a list of another build (a deploy in between) fails the install.
@@ -15,10 +17,25 @@ const fetchList = (cache) => fetch(LIST, { cache: "no-store" }).then((response) 
   return list;
 });
 
+// The files that keep some pages readable: those of the list's rest, with the figures they show.
+const pageFiles = (list, pages) => {
+  const rest = new Set(list.rest);
+  const kept = pages.filter((page) => rest.has(page));
+  const needs = (page) => (list.needs && Object.prototype.hasOwnProperty.call(list.needs, page) ? list.needs[page] : []);
+  return [...new Set(kept.concat(...kept.map(needs)))];
+};
+
+// The pages of the reader's program, as the last keep-program message named them; none before that.
+const programPages = () => caches.open(PROGRAM)
+  .then((cache) => cache.match(PROGRAM_PAGES))
+  .then((response) => (response ? response.json() : []))
+  .then((pages) => (Array.isArray(pages) ? pages.filter((page) => typeof page === "string") : []), () => []);
+
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(VERSION)
-    .then((cache) => Promise.all([fetchList(cache), caches.has(KEEP_WHOLE)])
-      .then(([list, whole]) => cache.addAll(whole ? list.shell.concat(list.rest) : list.shell)))
+    .then((cache) => Promise.all([fetchList(cache), caches.has(KEEP_WHOLE), programPages()])
+      .then(([list, whole, pages]) => cache.addAll(whole ? list.shell.concat(list.rest)
+        : list.shell.concat(pageFiles(list, pages)))))
     .then(() => self.skipWaiting()));
 });
 
@@ -29,15 +46,29 @@ self.addEventListener("activate", (event) => {
     .then(() => self.clients.claim()));
 });
 
-// The reader asked to keep the whole course: fetch the rest, remember the choice for later builds, answer.
+// The reader asked to keep the whole course: fetch the rest, remember the choice for later builds.
+const keepWhole = () => caches.open(VERSION)
+  .then((cache) => cache.match(LIST).then((response) => response.json())
+    .then((list) => cache.addAll(list.rest)))
+  .then(() => caches.open(KEEP_WHOLE));
+
+// The reader opened a program: fetch what its pages need and this cache lacks, and remember the pages for
+// later builds. Only pages of this build's list are kept, so a message can name nothing else.
+const keepProgram = (pages) => caches.open(VERSION)
+  .then((cache) => cache.match(LIST).then((response) => response.json())
+    .then((list) => Promise.all(pageFiles(list, pages).map((file) => cache.match(file).then((hit) => (hit ? null : file)))))
+    .then((missing) => cache.addAll(missing.filter(Boolean))))
+  .then(() => caches.open(PROGRAM))
+  .then((cache) => cache.put(PROGRAM_PAGES, new Response(JSON.stringify(pages))));
+
+// Messages from offline.js, each answered with {kept} on its MessageChannel port.
 self.addEventListener("message", (event) => {
   const port = event.ports[0];
-  if (!event.data || event.data.type !== "keep-whole" || !port) return;
-  event.waitUntil(caches.open(VERSION)
-    .then((cache) => cache.match(LIST).then((response) => response.json())
-      .then((list) => cache.addAll(list.rest)))
-    .then(() => caches.open(KEEP_WHOLE))
-    .then(() => port.postMessage({ kept: true }), () => port.postMessage({ kept: false })));
+  const data = event.data || {};
+  const pages = Array.isArray(data.pages) ? data.pages.filter((page) => typeof page === "string") : [];
+  const work = data.type === "keep-whole" ? keepWhole : data.type === "keep-program" ? () => keepProgram(pages) : null;
+  if (!work || !port) return;
+  event.waitUntil(work().then(() => port.postMessage({ kept: true }), () => port.postMessage({ kept: false })));
 });
 
 // Keep a good answer in this build's cache, so what the reader opened works offline next time.

@@ -1,8 +1,9 @@
 /* Register the course's service worker (sw.js at the site root), which keeps the course for offline
    reading, or, when offline reading is turned off, removes what an earlier visit kept. Where a page holds
    `data-cq-keep` (CONTRACT.md) and the course is too big to be kept whole at once, offer the reader to
-   keep all of it; its size comes from the worker's list (offline.json), made at build time. */
-import { ROOT, onPage, t } from "./common.js";
+   keep all of it; its size comes from the worker's list (offline.json), made at build time. Once the reader
+   opened a program, ask the worker to keep its lessons, so they work offline before they are read. */
+import { ROOT, onPage, openProgram, t } from "./common.js";
 
 const KEPT = "cq-keep-whole"; // the worker makes this cache once the whole course is kept
 const works = "serviceWorker" in navigator && location.protocol !== "file:";
@@ -44,4 +45,22 @@ function offerWhole() {
     .catch(() => {});
 }
 
-onPage(offerWhole);
+// The lessons of the program the reader opened (share.js remembers it), as URLs from the site root. Asked
+// on every page and on `cq:program`, after the handlers of that moment, so share.js has remembered it; the
+// worker fetches only what it lacks, so asking again costs no download.
+function keepProgram() {
+  setTimeout(() => {
+    const program = works && openProgram();
+    if (!program) return;
+    const pages = program.lessons.map((lesson) => new URL(lesson.path, location.origin).href)
+      .filter((href) => href.startsWith(ROOT.href))
+      .map((href) => href.slice(ROOT.href.length));
+    if (pages.length) ask({ type: "keep-program", pages }).catch(() => {});
+  });
+}
+
+onPage(() => {
+  offerWhole();
+  keepProgram();
+});
+document.addEventListener("cq:program", keepProgram);
