@@ -15,6 +15,13 @@ from dataclasses import dataclass
 import rcssmin
 import rjsmin
 
+try:  # tdewolff-minify also shortens local names; it has no wheel for macOS on Apple chips, which get rjsmin
+    import minify as tdewolff
+
+    tdewolff.config({"js-version": 2020})  # write no syntax newer than ES2020: Safari 15 reads it all
+except ImportError:  # pragma: no cover - the platforms without its wheel
+    tdewolff = None
+
 from ..model import paths
 from ..model.course import Course
 from ..model.strings import jinja_literal, script_json
@@ -92,11 +99,13 @@ def minified(name: str, data: bytes) -> bytes:
     """
     if name.startswith(VENDOR):
         return data
-    if name.endswith(".js"):
-        return rjsmin.jsmin(data.decode("utf-8")).encode("utf-8")
-    if name.endswith(".css"):
-        return rcssmin.cssmin(data.decode("utf-8")).encode("utf-8")
-    return data
+    kind = "application/javascript" if name.endswith(".js") else "text/css" if name.endswith(".css") else ""
+    if not kind:
+        return data
+    text = data.decode("utf-8")
+    if tdewolff is not None:
+        return tdewolff.string(kind, text).encode("utf-8")
+    return (rjsmin.jsmin(text) if kind.endswith("javascript") else rcssmin.cssmin(text)).encode("utf-8")
 
 
 def dirname_to_title(dirname: str) -> str:

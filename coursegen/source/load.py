@@ -99,7 +99,7 @@ def parse(
                 1,
                 1,
                 "file is empty (it holds no keys)",
-                "Start from a working file: python build.py new lesson my-lesson",
+                "Start from a working file: coursegen new lesson my-lesson",
             )
         ]
     return node, check_nodes(node, path=path, allowed_tags=STANDARD_TAGS | extra_tags)

@@ -3,18 +3,13 @@
    loads the other modules where a page has their markup (CONTRACT.md, "Running"). Sends nothing. */
 export const ROOT = new URL("../../", import.meta.url);
 export const KEY = "cq:" + ROOT.pathname;
-// The modules a page's markup needs (CONTRACT.md): each is fetched once, on the first page that has it.
-const PAGE_MODULES = {
-  quiz: ".cq-quiz",
-  share: "[data-cq-page],[data-cq-share]",
-  progress: "[data-cq-progress],[data-cq-progress-in],[data-cq-needs-js]",
-  program: "[data-cq-prescribe],[data-cq-prescribed],[data-cq-reminders]",
-};
-const SEALED_MODULES = ["send", "keys", "inbox"];
+// The modules a page's markup names in `data-cq-module` (CONTRACT.md), a name or several with spaces
+// between; each is fetched once, on the first page that names it. No other name is loaded.
+const MODULES = ["quiz", "share", "progress", "program", "practice", "practice-page", "send", "keys", "inbox"];
 let words = {};
 
 // The words come from the page (#cq-strings, CONTRACT.md); a plural string maps CLDR categories to forms.
-export const t = (key, vars, count) => {
+export const t = (key, vars = {}, count = 0) => {
   let text = words[key] || key;
   if (typeof text === "object") text = text[new Intl.PluralRules(document.documentElement.lang || "en").select(count)] || text.other;
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? vars[name] : m));
@@ -38,36 +33,12 @@ export const onPage = (start) => {
   document.addEventListener("DOMContentLoaded", wait);
 };
 
-// Run `change` when this page's address changes without loading a page: a new fragment, back or forward,
-// the same link opened again, and a same-page link that a bundle (Zensical's) follows with pushState,
-// which fires no event. Each change runs it once.
-export const onAddress = (change) => {
-  let last = location.href;
-  const check = (again) => {
-    if (!again && location.href === last) return;
-    last = location.href;
-    change();
-  };
-  window.addEventListener("popstate", () => check(true));
-  window.addEventListener("hashchange", () => check(false));
-  document.addEventListener("click", (event) => {
-    if (event.target instanceof Element && event.target.closest("a[href^='#']")) setTimeout(() => check(false));
-  });
-};
-
 // ---- The one reader of what the scripts keep: every value checked, a bad one dropped, never used. ----
 
-const isMap = (v) => !!v && typeof v === "object" && !Array.isArray(v);
+export const isMap = (v) => !!v && typeof v === "object" && !Array.isArray(v);
 const pick = (v, ok) => Object.fromEntries(isMap(v) ? Object.entries(v).filter(([, x]) => ok(x)) : []);
-const stored = (storage, key) => {
+export const stored = (storage, key) => {
   try { return JSON.parse(window[storage].getItem(key)); } catch (e) { return null; } // blocked, or not JSON
-};
-
-// A link from storage is followed only as a path of this site: it starts with one "/" (not "//" or "/\"),
-// and parsed, it stays on this origin; it is rebuilt from what the parser read. Anything else gives "".
-export const sitePath = (path) => {
-  const url = typeof path === "string" && /^\/(?![/\\])/.test(path) && new URL(path, location.origin);
-  return url && url.origin === location.origin ? url.pathname + url.search + url.hash : "";
 };
 
 // Saved progress: {read: {PATH: 1}, passed: {PATH: 0|1}, answers: {PATH: {QUESTION: {v: [...], ok}}}}.
@@ -92,14 +63,6 @@ export const forget = () => {
   try { localStorage.removeItem(KEY); } catch (e) { /* blocked: nothing was kept */ }
 };
 
-// The program a reader opened, for "Next in your program": {title, path, lessons: [{path, title}]}.
-export const PROGRAM = KEY + ":program";
-const place = (v) => isMap(v) && typeof v.title === "string" && sitePath(v.path) ? { title: v.title, path: sitePath(v.path) } : null;
-export const openProgram = () => {
-  const p = stored("sessionStorage", PROGRAM);
-  return place(p) && Array.isArray(p.lessons) ? { ...place(p), lessons: p.lessons.map(place).filter(Boolean) } : null;
-};
-
 // ---- The one progress mark: a tick, with the state in words for screen readers. ----
 
 export function mark(link) {
@@ -109,7 +72,7 @@ export function mark(link) {
   if (!state) return box && box.remove();
   if (!box) link.append((box = document.createElement("span")));
   box.className = "cq-mark";
-  const sr = Object.assign(document.createElement("span"), { className: "cq-sr", textContent: ` (${t("state_" + state, {})})` });
+  const sr = Object.assign(document.createElement("span"), { className: "cq-sr", textContent: ` (${t("state_" + state)})` });
   box.replaceChildren("\u2713", sr);
 }
 
@@ -120,9 +83,7 @@ onPage(() => {
   saved(true);
   if (document.querySelector("[data-cq-page=lesson]")) { memory.read[location.pathname] = 1; save(); }
   markNav();
-  for (const name in PAGE_MODULES) if (document.querySelector(PAGE_MODULES[name])) import(`./${name}.js`);
-  // The modules of sealed practice links load where a page's markup names them in data-cq-module.
   document.querySelectorAll("[data-cq-module]").forEach((node) => {
-    if (SEALED_MODULES.includes(node.dataset.cqModule)) import(`./${node.dataset.cqModule}.js`);
+    for (const name of node.dataset.cqModule.split(" ")) if (MODULES.includes(name)) import(`./${name}.js`);
   });
 });

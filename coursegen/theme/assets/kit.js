@@ -1,10 +1,27 @@
-/* Small pieces the sealed-practice modules share (send.js, keys.js, inbox.js): the site root, storage,
-   the page's own words, elements, QR codes, and starting on every page. An ES module: nothing on window. */
+/* Small pieces the page modules share (send.js, keys.js, inbox.js, practice.js, practice-page.js): the site
+   root, storage, the page's own words, elements, QR codes, a page's own stylesheet, and starting on every page. An ES module: nothing on window. */
 
 import { ROOT as SITE_ROOT } from "./common.js";
 
-export { KEY, onPage, onAddress } from "./common.js"; // the storage prefix, starting on every page, address changes
+export { KEY, onPage } from "./common.js"; // the course's storage prefix, and starting on every page
 export const ROOT = SITE_ROOT.href;
+
+// Run `change` when this page's address changes without loading a page: a new fragment, back or forward,
+// the same link opened again, and a same-page link that a bundle (Zensical's) follows with pushState,
+// which fires no event. Each change runs it once.
+export const onAddress = (change) => {
+  let last = location.href;
+  const check = (again) => {
+    if (!again && location.href === last) return;
+    last = location.href;
+    change();
+  };
+  window.addEventListener("popstate", () => check(true));
+  window.addEventListener("hashchange", () => check(false));
+  document.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest("a[href^='#']")) setTimeout(() => check(false));
+  });
+};
 
 export function read(key, fallback) {
   try {
@@ -94,4 +111,12 @@ export function download(name, type, text) {
   document.body.append(link);
   link.click();
   link.remove();
+}
+
+// A stylesheet of this folder linked once, by the modules of the few pages that need it (practice.css), so
+// that other pages, quiz pages first, stay as light as before.
+export function useStyles(name) {
+  const href = new URL(name, import.meta.url).href;
+  if ([...document.querySelectorAll("link[rel=stylesheet]")].some((link) => link.href === href)) return;
+  document.head.append(el("link", { rel: "stylesheet", href }));
 }

@@ -3,7 +3,8 @@
    `data-cq-keep` (CONTRACT.md) and the course is too big to be kept whole at once, offer the reader to
    keep all of it; its size comes from the worker's list (offline.json), made at build time. Once the reader
    opened a program, ask the worker to keep its lessons, so they work offline before they are read. */
-import { ROOT, onPage, openProgram, t } from "./common.js";
+import { ROOT, onPage, t } from "./common.js";
+import { openProgram } from "./remembered.js";
 
 const KEPT = "cq-keep-whole"; // the worker makes this cache once the whole course is kept
 const works = "serviceWorker" in navigator && location.protocol !== "file:";

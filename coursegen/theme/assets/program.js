@@ -1,7 +1,8 @@
 /* Programs made in the browser: the trainer's prescribe page, the client's prescribed program, and
    calendar reminders for any program. The markup contract and the link format are in CONTRACT.md
    ("Programs made in the browser"). Everything from a link is shown with textContent, cut to its limit. */
-import { ROOT, onPage, onAddress, t } from "./common.js";
+import { ROOT, onPage, t } from "./common.js";
+import { onAddress } from "./kit.js";
 import { course, qr } from "./progress.js";
 
 const DAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"]; // Date.getDay() order

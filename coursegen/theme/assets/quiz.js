@@ -37,7 +37,7 @@ function setup(quiz) {
       arrowed = false;
       if (e.key === " " && e.target.type === "radio") check(quiz, form);
     });
-    form.addEventListener("change", () => { if (instant && arrowed) say(quiz, t("press_enter", {})); });
+    form.addEventListener("change", () => { if (instant && arrowed) say(quiz, t("press_enter")); });
     form.addEventListener("click", (e) => {
       if (instant && e.target.type === "radio" && !arrowed) check(quiz, form);
       act(quiz, form, e.target.closest("button"));
@@ -80,7 +80,7 @@ function check(quiz, form, quiet) {
     right = chosen.every((step, i) => step === i);
   } else {
     chosen = inputs.filter((i) => i.checked).map((i) => i.value);
-    if (!chosen.length) return say(quiz, t("pick_first", {}));
+    if (!chosen.length) return say(quiz, t("pick_first"));
     right = inputs.every((i) => i.checked === i.hasAttribute("data-cq-correct"));
   }
   if (form.dataset.cqDone === chosen.join()) return;
@@ -90,7 +90,7 @@ function check(quiz, form, quiet) {
   if (form.dataset.cqLevel) return care(quiz, form, quiet);
   const says = inputs.filter((i) => i.checked && i.dataset.cqSays).map((i) => i.dataset.cqSays);
   const why = form.querySelector("[data-cq-explain]").textContent;
-  const verdict = (right ? "\u2713 " : "\u2717 ") + t(right ? "verdict_right" : "verdict_wrong", {});
+  const verdict = (right ? "\u2713 " : "\u2717 ") + t(right ? "verdict_right" : "verdict_wrong");
   const box = form.querySelector("[data-cq-feedback]");
   box.replaceChildren(para(verdict, "cq-verdict"), ...says.map((t) => para(t)), ...(why ? [para(why)] : []));
   box.className = "cq-feedback " + (right ? "cq-right" : "cq-wrong");
@@ -173,7 +173,7 @@ function reset(quiz) {
   all(document, ".cq-quiz [data-cq-question]").forEach((form) => retry(form.closest(".cq-quiz"), form));
   forget();
   markNav();
-  say(quiz, t("cleared", {}));
+  say(quiz, t("cleared"));
 }
 
 onPage(init);

@@ -1,6 +1,7 @@
 /* Sharing: the Share button, sending a quiz result to the trainer, and a client's place in a program.
    Reads the markup of overrides/partials/cq-share.html (CONTRACT.md). */
-import { PROGRAM, mark, onPage, openProgram, t } from "./common.js";
+import { mark, onPage, t } from "./common.js";
+import { PROGRAM, openProgram } from "./remembered.js";
 
 const say = (text) => {
   const status = document.querySelector("[data-cq-share-status]");
