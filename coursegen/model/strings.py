@@ -117,6 +117,11 @@ JS_KEYS = (
     "practice_all",
     "practice_log_link",
     "practice_heading",
+    # Keeping a big course whole on the phone (offline.js)
+    "keep_course",
+    "keep_course_busy",
+    "keep_course_done",
+    "keep_course_failed",
 )
 # Words only the pages that load send.js (programs) and inbox.js (the trainer's inbox, the prescribe page)
 # use: they travel in those pages' own `data-cq-words` block, not on every page (CONTRACT.md).
