@@ -16,6 +16,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+import offline_size
 from big_course import write_big_course
 from chromium import launch
 from peer import peer_site
@@ -101,13 +102,9 @@ def measure_transfer() -> None:
 
 
 def precache_kb() -> float:
-    """Return the gzip size of everything the service worker keeps for offline reading."""
-    import gzip
-
-    from coursegen.site.offline import precache
-
-    files = [(path.relative_to(SITE).as_posix(), path.read_bytes()) for path in SITE.rglob("*") if path.is_file()]
-    return sum(len(gzip.compress(data, 6)) for _url, data in precache(files)) / 1024
+    """Return the gzip size of what the service worker keeps by itself for offline reading (offline.json)."""
+    alone, _on_request = offline_size.lists(SITE)
+    return offline_size.total(SITE, alone)[1] / 1024
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, int]:

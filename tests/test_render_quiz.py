@@ -78,9 +78,9 @@ def test_a_self_check_has_care_messages_and_no_score_or_answers() -> None:
     assert "<details" not in html and "data-cq-show" not in html
 
 
-def test_a_lesson_page_marker_is_hidden() -> None:
-    assert (
-        page_marker(kind="lesson", item_id="hinge") == '<span hidden data-cq-page="lesson" data-cq-id="hinge"></span>'
+def test_a_lesson_page_marker_is_hidden_and_loads_the_share_module() -> None:
+    assert page_marker(kind="lesson", item_id="hinge") == (
+        '<span hidden data-cq-module="share" data-cq-page="lesson" data-cq-id="hinge"></span>'
     )
 
 

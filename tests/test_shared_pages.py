@@ -12,7 +12,7 @@ from project import ROOT, copy_project
 
 from coursegen.commands.generate import generate
 from coursegen.model import paths
-from coursegen.model.course import Course
+from coursegen.model.course import Course, PainRule
 from coursegen.site import trainer
 from coursegen.site.pages import render_program, render_shared
 from coursegen.source import settings
@@ -30,8 +30,11 @@ SCRIPTS = (
     "kit.js",
     "chart.js",
     "quiz.js",
+    "practice.js",
+    "practice-page.js",
+    "practice-log.js",
 )
-TEMPLATES = tuple(f"coursegen/templates/{name}.html" for name in ("shared", "reminders", "send", "inbox"))
+TEMPLATES = tuple(f"coursegen/templates/{name}.html" for name in ("shared", "reminders", "send", "inbox", "practice"))
 PARTIALS = ("coursegen/theme/overrides/partials/cq-progress.html", "coursegen/theme/overrides/partials/cq-share.html")
 
 
@@ -132,3 +135,25 @@ def test_a_program_page_shows_the_course_notice(sample_course) -> None:
         body = page.split("\n---\n", 1)[1]
         assert "cq-notice" in body and plain(notice.title) in body
         assert body.index("cq-notice") < body.index("\n# "), "the notice comes before the program"
+
+
+def test_course_data_carries_the_courses_pain_threshold_for_the_inbox(sample_course) -> None:
+    rule = PainRule(4, "Stop the move that hurts.", "", "")
+    ruled = replace(sample_course, settings=replace(sample_course.settings, pain_rule=rule))
+    data = json.loads(trainer.course_data(ruled, quiz_titles={q.id: q.id for q in ruled.quizzes}))
+    assert data["pain_threshold"] == 4
+    no_rule = replace(sample_course, settings=replace(sample_course.settings, pain_rule=None))
+    assert (
+        json.loads(trainer.course_data(no_rule, quiz_titles={q.id: q.id for q in no_rule.quizzes}))["pain_threshold"]
+        is None
+    )
+    inbox = render_shared(sample_course)[paths.INBOX_PAGE]
+    assert "data-cq-pain-limit" not in inbox, "one source of the threshold: the course's pain rule"
+
+
+def test_my_practice_has_the_program_pages_send_box(sample_course) -> None:
+    send = trainer.send_html(strings=sample_course.settings.strings, page=paths.PRACTICE_PAGE)
+    practice = render_shared(sample_course)[paths.PRACTICE_PAGE]
+    program = render_program(sample_course.programs[0], sample_course)
+    assert send in practice and send in program
+    assert practice.count('data-cq-module="send"') == 1

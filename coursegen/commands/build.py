@@ -20,7 +20,7 @@ from ..model import paths
 from ..model.course import Settings
 from ..output.gate import Trusted, check_site
 from ..output.swap import leftover_site, recover_site, remove_stale_builds, swap_site
-from ..site.offline import service_worker
+from ..site.offline import offline_files
 from .engine import engine_problem, run_engine
 from .generate import generate, write_docs
 from .installation import installation_problem
@@ -172,8 +172,8 @@ def build_site(
             unsafe = check_site(site_files, base=base, trusted=trusted, advance=advance)
         if unsafe:
             return False, GATE_FAILED + "\n".join(f"  {problem}" for problem in unsafe[:50])
-        worker = service_worker(site_files, offline=settings.offline)
-        (temporary / "sw.js").write_text(worker, encoding="utf-8")
+        for name, text in offline_files(site_files, offline=settings.offline).items():
+            (temporary / name).write_text(text, encoding="utf-8")
         swap_site(temporary, site_dir)
         return True, output
     finally:

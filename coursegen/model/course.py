@@ -59,6 +59,39 @@ class Callout:
 
 
 @dataclass(frozen=True)
+class Dose:
+    """How much of an exercise: sets of reps (counted) or of a hold (seconds), with a rest after each set."""
+
+    sets: int = 1
+    reps: int = 0  # reps or hold: exactly one is set
+    hold: int = 0
+    rest: int = 0
+
+
+@dataclass(frozen=True)
+class Practice:
+    """One exercise of a lesson for the session player: its dose, whether each side, a cue and a figure."""
+
+    id: str
+    name: str
+    dose: Dose
+    sides: bool = False
+    cue: str = ""
+    figure: Figure | None = None
+
+
+@dataclass(frozen=True)
+class DoseOverride:
+    """A program's dose for one lesson's exercises: the keys it sets replace the lesson's (0: keep)."""
+
+    lesson: str
+    sets: int = 0
+    reps: int = 0
+    hold: int = 0
+    rest: int = -1  # a rest of 0 is a real choice; -1 keeps the lesson's
+
+
+@dataclass(frozen=True)
 class Lesson:
     """One lesson, from lessons/*.yml or lessons/<part>/*.yml."""
 
@@ -76,6 +109,7 @@ class Lesson:
     easier: str = ""
     harder: str = ""
     callouts: tuple[Callout, ...] = ()
+    practice: tuple[Practice, ...] = ()
     prescribe_first: bool = False  # ticked and put first on the trainer's prescribe page
 
 
@@ -142,6 +176,7 @@ class Program:
     reminder_days: tuple[str, ...] = ()
     reminder_time: str = "08:00"
     reminder_text: str = ""
+    doses: tuple[DoseOverride, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,6 +203,16 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class PainRule:
+    """The course's advice after a session whose pain is above `threshold` (or rising), with a lesson to link."""
+
+    threshold: int
+    message: str
+    link: str = ""
+    link_text: str = ""
+
+
+@dataclass(frozen=True)
 class Settings:
     """Course-wide settings from mkdocs.yml."""
 
@@ -182,6 +227,8 @@ class Settings:
     notice: Notice | None = None
     parts: Mapping[str, str] = field(default_factory=dict)
     trainer: Trainer = Trainer()
+    pain_rule: PainRule | None = None
+    weekly_goal: int = 3
     extra_javascript: tuple[str, ...] = ()  # the course's own scripts, under docs/, published because it opted in
 
 

@@ -32,6 +32,7 @@ PROGRESS_PAGE = f"{SHARED}/progress.md"
 INBOX_PAGE = f"{SHARED}/inbox.md"  # the trainer's inbox of sealed result links, beside the prescribe page
 KEEPS_PAGE = f"{SHARED}/privacy.md"  # "What this site keeps", linked from every page's footer
 COURSE_DATA = f"{SHARED}/course.json"
+PRACTICE_PAGE = f"{SHARED}/practice.md"  # "My practice": the practice log kept on the device
 NOT_IN_NAV = f"/{SHARED}/"
 SHARED_PAGES = (PRESCRIBE_PAGE, PRESCRIBED_PAGE, PROGRESS_PAGE, INBOX_PAGE, KEEPS_PAGE)
 

@@ -6,7 +6,10 @@ and the field tables of the authoring guide (`guide.py`). Change a format here a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from .practice_formats import DOSE, PRACTICE
+from .records import Field, Record
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DEFAULT_COLOR = "#00695c"  # the course colour when extra.course.theme_color is not set
@@ -46,35 +49,6 @@ QUESTION_TYPES = {
     )
 }
 TYPE_KEYS = frozenset().union(*(t.keys for t in QUESTION_TYPES.values()))
-
-
-@dataclass(frozen=True)
-class Field:
-    """One key of a record: its name, kind, whether it is required, and what it means."""
-
-    name: str
-    kind: str  # text, markdown, slug, int, bool, image, url, email, phone, time, color, enum, list, record
-    doc: str
-    required: bool = False
-    example: object = None
-    item: Field | Record | None = None  # for kind == "list"
-    record: Record | None = None  # for kind == "record"
-    choices: tuple[str, ...] = ()  # for kind == "enum"
-    min_items: int = 0
-    max_length: int = 0
-
-
-@dataclass(frozen=True)
-class Record:
-    """A mapping with a fixed set of keys."""
-
-    name: str
-    doc: str
-    fields: tuple[Field, ...] = field(default_factory=tuple)
-
-    def get(self, name: str) -> Field | None:
-        """Return the field called `name`, or None."""
-        return next((f for f in self.fields if f.name == name), None)
 
 
 FIGURE = Record(
@@ -159,6 +133,12 @@ LESSON = Record(
         Field("easier", "markdown", "An easier version of the exercise.", False, "Use a thick pencil."),
         Field("harder", "markdown", "A harder version of the exercise.", False, "Write a whole line without stopping."),
         Field("callouts", "list", "Boxed notes shown after the steps, such as a warning.", item=CALLOUT),
+        Field(
+            "practice",
+            "list",
+            "Exercises to practise with the session player, each with its dose (sets, reps or hold, rest).",
+            item=PRACTICE,
+        ),
         Field(
             "prescribe_first",
             "bool",
@@ -312,6 +292,12 @@ PROGRAM = Record(
             item=Field("day", "enum", "A weekday.", choices=WEEKDAYS),
         ),
         Field("reminder_time", "time", "Time of day for the reminder, 24-hour HH:MM.", False, "08:00"),
+        Field(
+            "doses",
+            "list",
+            "A dose per lesson for this client, replacing the one in the lesson's practice blocks.",
+            item=DOSE,
+        ),
         Field(
             "reminder_text",
             "text",

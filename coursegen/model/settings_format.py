@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .schema import ADMONITION_STYLES, Field, Record
+from .practice_formats import PAIN_RULE
+from .records import Field, Record
+from .schema import ADMONITION_STYLES
 
 TRAINER = Record(
     "trainer",
@@ -70,6 +72,16 @@ COURSE = Record(
         ),
         Field("notice", "record", "A note shown on every lesson, program and handout.", record=NOTICE),
         Field("parts", "list", "Titles for the parts of the course (sub-folders of lessons/).", item=PART),
+        Field("pain_rule", "record", "The advice the practice player gives when pain is high.", record=PAIN_RULE),
+        Field(
+            "weekly_goal",
+            "int",
+            "Practice sessions a week to aim for, when a program names no days. Default: 3.",
+            False,
+            3,
+            minimum=1,
+            maximum=7,
+        ),
         Field(
             "allow_extra_javascript",
             "bool",

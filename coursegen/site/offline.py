@@ -1,9 +1,11 @@
 """Make the course installable and readable offline: a web app manifest, its icons, and a service worker.
 
 The manifest and icons are generated pages under docs/ (so `serve` and any engine include them). The
-service worker is written into the finished site, because it lists every file of that site; its cache
-name is a hash of their contents, so an unchanged rebuild gives the same worker and a changed one
-replaces the old cache on the reader's next visit.
+service worker and the list of files it keeps (offline.json) are written into the finished site, because
+they list every file of that site; the cache name is a hash of their contents, so an unchanged rebuild
+gives the same worker and a changed one replaces the old cache on the reader's next visit. A small course
+is kept whole at the first visit; a bigger one keeps its shell and the pages the reader opens, and the
+rest only when the reader asks for it.
 """
 
 from __future__ import annotations
@@ -11,15 +13,25 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
 
 from ..model import paths
 from ..model.course import Settings
 from .icons import Artwork, Fonts, app_icon
 from .jinja import template_text
 
-SKIPPED = ("assets/javascripts/lunr/", "sw.js", "previews/")  # not needed to read offline
+OFFLINE_LIST = "offline.json"  # the files the service worker keeps, fetched by it at install
+SKIPPED = ("assets/javascripts/lunr/", "sw.js", OFFLINE_LIST, "previews/")  # not needed to read offline
+SHELL = ("assets/", "icons/")  # the app shell: styles, scripts, fonts, icons
+# A course whose offline copy is at most this (gzip bytes) is kept whole at the first visit: about six
+# times the first course's, and no more than a reader would accept on a data plan without being asked.
+WHOLE_COURSE_LIMIT = 2_000_000
 SKIPPED_SUFFIXES = (".gz", ".map")
+SITE_ROOT = "http://site/"  # a stand-in address to resolve a page's relative URLs against
 
 
 def icons(settings: Settings, *, logo: Artwork | None, fonts: Fonts) -> dict[str, functools.partial]:
@@ -59,20 +71,96 @@ def manifest_json(settings: Settings) -> str:
     return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
 
 
-def service_worker(files: Iterable[tuple[str, bytes]], *, offline: bool) -> str:
-    """Return sw.js for a built site, from its files' paths and contents: a worker that keeps every file
-    a reader needs offline, or, with offline reading off, one that removes what an earlier visit kept."""
+@dataclass(frozen=True)
+class OfflinePlan:
+    """What the service worker keeps: the shell at install, the rest only when the reader asks for it."""
+
+    version: str  # the cache's name; it changes with any file, so no reader keeps a stale page
+    shell: tuple[str, ...]
+    rest: tuple[str, ...]
+    rest_bytes: int  # gzip bytes the whole-course choice fetches on top of the shell
+    # For each page left out of the shell, the files of the rest it shows (its figures): what keeping that
+    # page alone (a lesson of the reader's program) must also keep.
+    needs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def offline_files(
+    files: Iterable[tuple[str, bytes]], *, offline: bool, whole_limit: int = WHOLE_COURSE_LIMIT
+) -> dict[str, str]:
+    """Return the service worker and the list it fetches, keyed by their path in a built site; with offline
+    reading off, only a worker that removes what an earlier visit kept."""
     if not offline:
-        return template_text("sw-remove.js")
+        return {"sw.js": template_text("sw-remove.js")}
+    plan = offline_plan(files, whole_limit=whole_limit)
+    # The version is JSON, written where the template names it; JSON cannot end a JavaScript statement.
+    worker = template_text("sw.js").replace("{{ version }}", json.dumps(plan.version))
+    worker = worker.replace("{{ list }}", json.dumps(OFFLINE_LIST))
+    listing = {
+        "version": plan.version,
+        "shell": plan.shell,
+        "rest": plan.rest,
+        "rest_bytes": plan.rest_bytes,
+        "needs": plan.needs,
+    }
+    return {"sw.js": worker, OFFLINE_LIST: json.dumps(listing, indent=0) + "\n"}
+
+
+def offline_plan(files: Iterable[tuple[str, bytes]], *, whole_limit: int = WHOLE_COURSE_LIMIT) -> OfflinePlan:
+    """Return what to keep of a built site: all of it below `whole_limit` gzip bytes, else its shell first."""
     kept = precache(files)
     digest = hashlib.sha256()
     for url, data in kept:
         digest.update(url.encode("utf-8") + hashlib.sha256(data).digest())
-    template = template_text("sw.js")
-    # The values are JSON, written where the template names them; JSON cannot end a JavaScript statement.
-    return template.replace("{{ version }}", json.dumps("course-" + digest.hexdigest()[:16])).replace(
-        "{{ files }}", json.dumps([url for url, _ in kept], indent=0)
-    )
+    version = "course-" + digest.hexdigest()[:16]
+    sizes = {url: len(zlib.compress(data, 6)) for url, data in kept}
+    if sum(sizes.values()) <= whole_limit:
+        return OfflinePlan(version, tuple(sizes), (), 0)
+    shell = tuple(url for url in sizes if is_shell(url))
+    rest = tuple(url for url in sizes if not is_shell(url))
+    return OfflinePlan(version, shell, rest, sum(sizes[url] for url in rest), page_needs(kept, rest=set(rest)))
+
+
+class ImageSources(HTMLParser):
+    """Collect the `src` of every `<img>` of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sources: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        src = dict(attrs).get("src") if tag == "img" else None
+        if src:
+            self.sources.append(src)
+
+
+def page_needs(kept: Iterable[tuple[str, bytes]], *, rest: set[str]) -> dict[str, tuple[str, ...]]:
+    """Return, for each page of `rest`, the files of `rest` its images show ("lessons/a/" -> "figures/a.svg")."""
+    needs = {}
+    for url, data in kept:
+        if url in rest and (url.endswith("/") or url.endswith(".html")):
+            parser = ImageSources()
+            parser.feed(data.decode("utf-8", "replace"))
+            found = (site_url(url, src) for src in parser.sources)
+            shown = tuple(dict.fromkeys(name for name in found if name in rest))
+            if shown:
+                needs[url] = shown
+    return needs
+
+
+def site_url(page: str, src: str) -> str:
+    """Return the URL, relative to the site root, of a relative `src` on a page ("a/b/", "../../f.svg" -> "f.svg").
+
+    It is resolved as a browser does, with ".." stopping at the root (Zensical writes one ".." too many).
+    """
+    parts = urlsplit(src)
+    if parts.scheme or parts.netloc or src.startswith("/"):
+        return ""
+    return urlsplit(urljoin(SITE_ROOT + page, parts.path)).path.removeprefix("/")
+
+
+def is_shell(url: str) -> bool:
+    """Tell whether a file is part of the app shell: what every page needs, plus the home page."""
+    return url.startswith(SHELL) or url in ("./", "404.html", paths.MANIFEST)
 
 
 def precache(files: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes]]:

@@ -23,7 +23,7 @@ ImageSizes = Mapping[str, tuple[int, int]]
 
 def page_marker(*, kind: str, item_id: str) -> str:
     """Return the hidden element that tells the scripts which lesson or program a page is."""
-    return f'<span hidden data-cq-page="{escape(kind)}" data-cq-id="{escape(item_id)}"></span>'
+    return f'<span hidden data-cq-module="share" data-cq-page="{escape(kind)}" data-cq-id="{escape(item_id)}"></span>'
 
 
 def render_quiz(

@@ -18,15 +18,15 @@ from collections.abc import Mapping
 from babel import Locale, UnknownLocaleError
 
 from ..model import paths
-from ..model.course import Course, Lesson, Program, Quiz
+from ..model.course import Course, Lesson, Practice, Program, Quiz
 from ..model.strings import INBOX_KEYS, SEND_KEYS, Strings, script_json
 from ..source.markup import plain
 from .jinja import templates
+from .practice import dose_text
 
 NOTE_MAX = 280  # characters of a trainer's note: a text message, not a letter
 NAME_MAX = 40  # characters of a client's first name
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-PAIN_LIMIT = 5  # a client's pain at or above this, of 10, flags them in the trainer's inbox
 # The words each page's own scripts read from its `data-cq-words`, by kind of page.
 PAGE_WORDS = {"prescribe": ("inbox_same_client",), "prescribed": SEND_KEYS, "inbox": INBOX_KEYS}
 
@@ -52,12 +52,33 @@ def course_data(course: Course, *, quiz_titles: Mapping[str, str]) -> str:
                 }
                 for q in course.quizzes_of(lesson.id)
             ],
+            "practice": [practice_data(p, course=course) for p in lesson.practice],
         }
         for lesson in course.lessons
     ]
     programs = {program.id: list(program.lessons) for program in course.programs}
-    data = {"lessons": lessons, "programs": programs}
+    rule = course.settings.pain_rule
+    data = {"lessons": lessons, "programs": programs, "pain_threshold": rule.threshold if rule else None}
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def practice_data(practice: Practice, *, course: Course) -> dict:
+    """Return one exercise of a lesson for pages built in the browser; its figure's address is from the site root."""
+    dose = practice.dose
+    figure = practice.figure
+    return {
+        "id": practice.id,
+        "name": practice.name,
+        "sets": dose.sets,
+        "reps": dose.reps,
+        "hold": dose.hold,
+        "rest": dose.rest,
+        "sides": practice.sides,
+        "cue": practice.cue,
+        "figure": figure.src if figure else "",
+        "alt": figure.alt if figure else "",
+        "text": dose_text(dose, sides=practice.sides, strings=course.settings.strings),
+    }
 
 
 def self_check_levels(quiz: Quiz) -> dict[str, list[dict[str, object]]]:
@@ -100,7 +121,6 @@ def block(kind: str, *, course: Course, page: str) -> str:
             name_max=NAME_MAX,
             home=paths.root_from(page),
             words=script_json(strings.only(PAGE_WORDS.get(kind, ()))),
-            pain_limit=PAIN_LIMIT,
         )
     )
     return "\n".join(line for line in html.splitlines() if line.strip())

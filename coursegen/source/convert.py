@@ -140,10 +140,11 @@ def convert_int(node: yaml.ScalarNode, spec: Field, out: Converted, where: Path)
     """Return a whole number from 0 to 99,999, or report what was found."""
     digits = node.value.replace("_", "")
     if node.tag.endswith(":int") and digits.lstrip("+-").isdigit():
-        if len(digits) > 6 or not 0 <= int(digits, 10) <= MAX_WHOLE_NUMBER:
+        if len(digits) > 6 or not spec.minimum <= int(digits, 10) <= min(spec.maximum, MAX_WHOLE_NUMBER):
             out.error(
                 where,
-                f"'{spec.name}' should be from 0 to {MAX_WHOLE_NUMBER:,}, found {digits[:12]}",
+                f"'{spec.name}' should be from {spec.minimum} to {min(spec.maximum, MAX_WHOLE_NUMBER):,}, "
+                f"found {digits[:12]}",
                 example_hint(spec),
             )
             return None

@@ -52,6 +52,8 @@ def kind_text(spec: Field) -> str:
         return "one of " + ", ".join(f"`{c}`" for c in spec.choices)
     if spec.kind == "record":
         return f"`{spec.record.name}`"
+    if spec.kind == "int" and (spec.minimum, spec.maximum) != (0, 99_999):
+        return f"{KIND_NAMES['int']}, {spec.minimum} to {spec.maximum}"
     return KIND_NAMES[spec.kind]
 
 

@@ -53,7 +53,7 @@ def field_schema(spec: Field) -> dict:
         if spec.min_items:
             schema["minItems"] = spec.min_items
     elif spec.kind == "int":
-        schema["type"] = "integer"
+        schema |= {"type": "integer", "minimum": spec.minimum, "maximum": spec.maximum}
     elif spec.kind == "bool":
         schema["type"] = "boolean"
     elif spec.kind == "enum":

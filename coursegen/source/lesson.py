@@ -13,6 +13,7 @@ from ..model.schema import LESSON, SLUG_PATTERN
 from .checks import Checked, check_file, check_image, check_markdown, duplicate_across
 from .convert import Converted
 from .load import Loaded
+from .practice import build_practice, check_practice
 
 
 def read_lesson(loaded: Loaded, *, docs: DocsFiles, diagnostics: list[Diagnostic]) -> Checked | None:
@@ -76,6 +77,7 @@ def check_lesson(values: dict, out: Converted, *, docs: DocsFiles) -> None:
         check_markdown(values.get(name), out, (name,))
     for i, callout in enumerate(values.get("callouts") or ()):
         check_markdown((callout or {}).get("text"), out, ("callouts", i, "text"))
+    check_practice(values, out)
     if not values.get("figures"):
         out.diagnostics.append(
             warning(
@@ -105,6 +107,7 @@ def build_lesson(values: dict, path: str) -> Lesson:
         easier=values.get("easier") or "",
         harder=values.get("harder") or "",
         callouts=tuple(Callout(c.get("style") or "note", c["title"], c["text"]) for c in values.get("callouts") or ()),
+        practice=tuple(build_practice(p, values.get("figures") or ()) for p in values.get("practice") or ()),
         prescribe_first=values.get("prescribe_first") is True,
     )
 

@@ -9,6 +9,7 @@ from ..model.schema import PROGRAM
 from .checks import Checked, check_file, check_markdown, duplicate_across, missing_reference, report_duplicates
 from .convert import Converted
 from .load import Loaded
+from .practice import build_doses, check_doses
 
 
 def read_program(loaded: Loaded, *, diagnostics: list[Diagnostic]) -> Checked | None:
@@ -22,6 +23,7 @@ def check_program(values: dict, out: Converted) -> None:
     check_markdown(values.get("note"), out, ("note",))
     lessons = values.get("lessons") or []
     report_duplicates(lessons, out, [("lessons", i) for i in range(len(lessons))], "lesson")
+    check_doses(values, out)
     if values.get("reminder_time") and not values.get("reminder_days"):
         out.error(
             ("reminder_time",), "'reminder_time' needs 'reminder_days'", "For example:\n  reminder_days: [MO, WE, FR]"
@@ -39,6 +41,7 @@ def build_program(values: dict, path: str) -> Program:
         reminder_days=tuple(values.get("reminder_days") or ()),
         reminder_time=values.get("reminder_time") or "08:00",
         reminder_text=values.get("reminder_text") or "",
+        doses=build_doses(values),
     )
 
 

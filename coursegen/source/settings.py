@@ -13,7 +13,7 @@ import pathspec
 import yaml
 
 from ..model import paths
-from ..model.course import DocsFiles, Lesson, Notice, Settings, Trainer
+from ..model.course import DocsFiles, Lesson, Notice, PainRule, Settings, Trainer
 from ..model.diagnostics import Diagnostic, error, warning
 from ..model.formats import FORMAT, UPGRADE_HINT
 from ..model.installed import Installed
@@ -26,6 +26,7 @@ from .checks import check_image, check_markdown
 from .convert import Converted, convert_record, did_you_mean
 from .engine_code import check_engine_code, course_scripts
 from .load import Loaded, mapping_of, position, setting_line
+from .practice import pain_rule_references
 
 EXTRA_KEYS = ("course", "trainer")
 NOT_IN_NAV_HINT = f"Add these lines to mkdocs.yml:\n  not_in_nav: |\n    {paths.NOT_IN_NAV}\n{UPGRADE_HINT}"
@@ -105,6 +106,8 @@ def read_settings(
         notice=notice_of(course.get("notice")),
         parts={p["folder"]: p["title"] for p in course.get("parts") or ()},
         trainer=Trainer(**{k: v for k, v in (values.get("trainer") or {}).items() if v}),
+        pain_rule=pain_rule_of(course.get("pain_rule")),
+        weekly_goal=course.get("weekly_goal") or 3,
         extra_javascript=scripts,
     )
 
@@ -290,6 +293,13 @@ def check_cut_short_name(path: str, top: yaml.Node, short_name: str | None, site
     return [warning(path, line, column, message, "End the short name on a whole word, or pick another name.")]
 
 
+def pain_rule_of(values: dict | None) -> PainRule | None:
+    """Return the course's pain rule for the practice player, if the course sets one."""
+    if not values:
+        return None
+    return PainRule(values["threshold"], values["message"], values.get("link") or "", values.get("link_text") or "")
+
+
 def notice_of(values: dict | None) -> Notice | None:
     """Return the course notice, if the course sets one."""
     if not values:
@@ -326,6 +336,8 @@ def check_settings_references(settings: Settings, config: Loaded, lessons: list[
                 "For example:\n      link_text: What to do if you cut yourself",
             )
         )
+    where = setting_line(config.node, "extra", "course", "pain_rule", "link")
+    problems += pain_rule_references(settings, config, ids, where)
     folders = sorted({lesson.part for lesson in lessons if lesson.part})
     for index, folder in enumerate(settings.parts):
         if folder not in folders:

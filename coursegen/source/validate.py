@@ -15,6 +15,7 @@ from ..model.diagnostics import Diagnostic, error, has_errors
 from ..model.installed import Installed
 from .lesson import check_lessons_together, read_lesson
 from .load import Loaded
+from .practice import dose_mismatches
 from .program import check_programs_together, read_program
 from .quiz import check_quizzes_together, read_quiz
 from .settings import check_settings_references, read_settings
@@ -54,6 +55,8 @@ def validate_course(
     diagnostics += check_lessons_together(lessons, quizzes=quizzes, all_lessons_read=all_lessons_read)
     diagnostics += check_quizzes_together(quizzes, lesson_ids=lesson_ids)
     diagnostics += check_programs_together(programs, lesson_ids=lesson_ids)
+    if all_lessons_read:
+        diagnostics += dose_mismatches(programs, lessons)
     if settings is not None and all_lessons_read:
         diagnostics += check_settings_references(settings, sources.config, [x.model for x in lessons if x.model])
     if has_errors(diagnostics) or settings is None:

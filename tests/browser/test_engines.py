@@ -31,9 +31,17 @@ HOSTILE_FRAGMENTS = ["#%E0%A4%A", "#%", "#%zz%", "#<img src=x onerror=window.hac
 def engine_owned(page: Page, url: str) -> Counter[str]:
     """Open a page as a reader does, and count its engine-owned elements once the course's scripts have run."""
     page.goto(url)
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(300)  # the scripts fill what they own once the page has loaded
-    return Counter(page.evaluate(ENGINE_OWNED))
+    page.wait_for_load_state("networkidle")  # every module and course.json have arrived
+    # The scripts fill what they own once their module has run: read until two readings a quarter of a
+    # second apart agree (a busy machine may take seconds), at most 10 s.
+    seen = Counter(page.evaluate(ENGINE_OWNED))
+    for _ in range(40):
+        page.wait_for_timeout(250)
+        now = Counter(page.evaluate(ENGINE_OWNED))
+        if now == seen:
+            break
+        seen = now
+    return seen
 
 
 def course_colour(page: Page) -> str:

@@ -17,7 +17,7 @@ from test_prescribe import new_phone, pass_quiz, prescribe
 NAME = "Robin"
 NOTE = "Slow and steady, stop at sharp pain."
 SESSION_NOTE = "left hip tight after gardening"
-PAIN = 7  # above the course's flag, so the inbox flags the client
+PAIN = 7  # above the threshold of the course's pain rule (3), so the inbox flags the client
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +129,7 @@ def test_the_trainer_reads_what_the_client_sent_and_nobody_else_can(browser: Bro
     trainer.goto(base + "shared/inbox/")
     line = trainer.locator("[data-cq-clients] li")
     expect(line).to_have_count(1)
-    expect(line).to_contain_text("Check in")  # pain 7 is at or above the course's 5
+    expect(line).to_contain_text("Check in")  # pain 7 is above the course's pain rule threshold, 3
     expect(line).to_contain_text("Pain 7/10")
     line.get_by_role("link", name=NAME).tap()
     expect(trainer.locator("[data-cq-timeline] tbody tr")).to_have_count(
@@ -253,5 +253,35 @@ def test_the_inbox_and_what_this_site_keeps_pass_axe(browser: Browser, axe_base:
     expect(trainer.locator("h1")).to_contain_text("What this site keeps")
     expect(trainer.locator("article")).to_contain_text("No cookies")
     assert axe_violations(trainer) == []
+    trainer_context.close()
+    client_context.close()
+
+
+def test_a_client_sends_from_my_practice_and_pain_above_the_courses_threshold_flags_them(
+    browser: Browser, base: str
+) -> None:
+    trainer_context, trainer = new_phone(browser)
+    trainer.goto(base + "shared/prescribe/")
+    program = prescribe(trainer, ["start-here"], name=NAME)
+    client_context, client = new_phone(browser)
+    client.goto(program)  # the program link leaves the client's key on the phone
+    steady = practice_log(3, pain=4)
+    for session in steady["sessions"]:
+        session["pain"] = 4  # steady, so only the course's threshold (3) can flag it: 4 was under the old 5
+    seed(client, steady)
+    client.goto(base + "shared/practice/")
+    panel = client.locator("[data-cq-send-practice]")
+    expect(panel.locator("[data-cq-send-make]")).to_be_enabled()
+    expect(panel.locator("[data-cq-send-preview] li")).to_have_count(3)
+    panel.locator("[data-cq-send-make]").tap()
+    link = panel.locator("[data-cq-send-link]").get_attribute("href")
+    trainer.goto(link)
+    expect(say(trainer)).to_have_text(f"Added 3 sessions for {NAME}.")
+    trainer.goto(base + "shared/inbox/")
+    line = trainer.locator("[data-cq-clients] li")
+    expect(line).to_contain_text("Pain steady")
+    expect(line).to_contain_text("Check in")
+    expect(line).to_contain_text("Pain 4/10, above the course’s 3")
+    assert trainer.problems == [] and client.problems == []
     trainer_context.close()
     client_context.close()

@@ -3,18 +3,13 @@
    loads the other modules where a page has their markup (CONTRACT.md, "Running"). Sends nothing. */
 export const ROOT = new URL("../../", import.meta.url);
 export const KEY = "cq:" + ROOT.pathname;
-// The modules a page's markup needs (CONTRACT.md): each is fetched once, on the first page that has it.
-const PAGE_MODULES = {
-  quiz: ".cq-quiz",
-  share: "[data-cq-page],[data-cq-share]",
-  progress: "[data-cq-progress],[data-cq-progress-in],[data-cq-needs-js]",
-  program: "[data-cq-prescribe],[data-cq-prescribed],[data-cq-reminders]",
-};
-const SEALED_MODULES = ["send", "keys", "inbox"];
+// The modules a page's markup names in `data-cq-module` (CONTRACT.md), a name or several with spaces
+// between; each is fetched once, on the first page that names it. No other name is loaded.
+const MODULES = ["quiz", "share", "progress", "program", "practice", "practice-page", "send", "keys", "inbox"];
 let words = {};
 
 // The words come from the page (#cq-strings, CONTRACT.md); a plural string maps CLDR categories to forms.
-export const t = (key, vars = {}, count) => {
+export const t = (key, vars = {}, count = 0) => {
   let text = words[key] || key;
   if (typeof text === "object") text = text[new Intl.PluralRules(document.documentElement.lang || "en").select(count)] || text.other;
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? vars[name] : m));
@@ -88,9 +83,7 @@ onPage(() => {
   saved(true);
   if (document.querySelector("[data-cq-page=lesson]")) { memory.read[location.pathname] = 1; save(); }
   markNav();
-  for (const name in PAGE_MODULES) if (document.querySelector(PAGE_MODULES[name])) import(`./${name}.js`);
-  // The modules of sealed practice links load where a page's markup names them in data-cq-module.
   document.querySelectorAll("[data-cq-module]").forEach((node) => {
-    if (SEALED_MODULES.includes(node.dataset.cqModule)) import(`./${node.dataset.cqModule}.js`);
+    for (const name of node.dataset.cqModule.split(" ")) if (MODULES.includes(name)) import(`./${name}.js`);
   });
 });

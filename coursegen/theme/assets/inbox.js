@@ -13,7 +13,7 @@ let levels = {};
 
 const say = (text) => { box.querySelector("[data-cq-say]").textContent = text; };
 const nameOf = (c) => c.name || t("inbox_unnamed", { id: c.id });
-const limit = () => +box.dataset.cqPainLimit || 5;
+let painLimit = null; // the course's pain rule threshold (course.json): pain above it flags a client
 
 // ---- Opening a link: refused with a clear message, and nothing changed, unless it opens and is new. ----
 
@@ -68,8 +68,8 @@ function summary(c) {
   const way = trend(c.sessions);
   if (way) parts.push(t({ up: "inbox_pain_up", down: "inbox_pain_down", steady: "inbox_pain_steady" }[way]));
   const pain = [...c.sessions].reverse().find((s) => s.pain !== null);
-  const high = pain && pain.pain >= limit();
-  if (high) parts.push(t("inbox_pain_high", { pain: pain.pain, limit: limit() }));
+  const high = !!pain && painLimit !== null && pain.pain > painLimit;
+  if (high) parts.push(t("inbox_pain_high", { pain: pain.pain, limit: painLimit }));
   return { text: parts.join(" · "), flag: high || way === "up" };
 }
 
@@ -230,6 +230,7 @@ async function start() {
   t = words(box);
   box.hidden = false;
   const data = await course();
+  painLimit = data && Number.isInteger(data.pain_threshold) ? data.pain_threshold : null;
   (data ? data.lessons : []).forEach((l) => {
     lessons[l.id] = l.title;
     l.quizzes.forEach((q) => {

@@ -1,5 +1,5 @@
-/* Small pieces the sealed-practice modules share (send.js, keys.js, inbox.js): the site root, storage,
-   the page's own words, elements, QR codes, and starting on every page. An ES module: nothing on window. */
+/* Small pieces the page modules share (send.js, keys.js, inbox.js, practice.js, practice-page.js): the site
+   root, storage, the page's own words, elements, QR codes, a page's own stylesheet, and starting on every page. An ES module: nothing on window. */
 
 import { ROOT as SITE_ROOT } from "./common.js";
 
@@ -111,4 +111,12 @@ export function download(name, type, text) {
   document.body.append(link);
   link.click();
   link.remove();
+}
+
+// A stylesheet of this folder linked once, by the modules of the few pages that need it (practice.css), so
+// that other pages, quiz pages first, stay as light as before.
+export function useStyles(name) {
+  const href = new URL(name, import.meta.url).href;
+  if ([...document.querySelectorAll("link[rel=stylesheet]")].some((link) => link.href === href)) return;
+  document.head.append(el("link", { rel: "stylesheet", href }));
 }

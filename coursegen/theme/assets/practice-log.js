@@ -1,6 +1,7 @@
 /* The practice log kept on the reader's device: read defensively, item by item, and written whole.
    Its format is in CONTRACT.md ("Practice log"); the player (practice.js) writes it, and sending it to a
    trainer reads it. Nothing here sends anything anywhere. */
+import { ROOT } from "./common.js";
 
 export const LOG_VERSION = 1;
 export const NOTE_MAX = 280; // characters of a session's note
@@ -9,10 +10,10 @@ export const MAX_ITEMS = 50; // exercises in one session
 const ID = /^[a-z0-9]{6,12}$/;
 const ITEM_ID = /^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/;
 
-// The site root: this module sits at assets/coursegen/ under it, as the other scripts do.
-export const SITE_ROOT = new URL("../../", import.meta.url).pathname;
+export const SITE_ROOT = ROOT.pathname; // the site root's path, as every module reads it from common.js
 
 /** Return the storage key of a site's practice log: `cq:` + its root path + `:practice`. */
 export const logKey = (root = SITE_ROOT) => "cq:" + root + ":practice";
@@ -44,6 +45,7 @@ export function cleanSession(value) {
     effort: score(value.effort),
     pain: score(value.pain),
     note: typeof note === "string" ? note.slice(0, NOTE_MAX) : "",
+    days: Array.isArray(value.days) ? WEEKDAYS.filter((day) => value.days.includes(day)) : [],
   };
 }
 

@@ -1,21 +1,7 @@
 /* Sharing: the Share button, sending a quiz result to the trainer, and a client's place in a program.
    Reads the markup of overrides/partials/cq-share.html (CONTRACT.md). */
-import { KEY, isMap, mark, onPage, stored, t } from "./common.js";
-
-// A link from storage is followed only as a path of this site: it starts with one "/" (not "//" or "/\"),
-// and parsed, it stays on this origin; it is rebuilt from what the parser read. Anything else gives "".
-const sitePath = (path) => {
-  const url = typeof path === "string" && /^\/(?![/\\])/.test(path) && new URL(path, location.origin);
-  return url && url.origin === location.origin ? url.pathname + url.search + url.hash : "";
-};
-
-// The program a reader opened, for "Next in your program": {title, path, lessons: [{path, title}]}.
-const PROGRAM = KEY + ":program";
-const place = (v) => isMap(v) && typeof v.title === "string" && sitePath(v.path) ? { title: v.title, path: sitePath(v.path) } : null;
-const openProgram = () => {
-  const p = stored("sessionStorage", PROGRAM);
-  return place(p) && Array.isArray(p.lessons) ? { ...place(p), lessons: p.lessons.map(place).filter(Boolean) } : null;
-};
+import { mark, onPage, t } from "./common.js";
+import { PROGRAM, openProgram } from "./remembered.js";
 
 const say = (text) => {
   const status = document.querySelector("[data-cq-share-status]");
