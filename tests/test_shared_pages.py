@@ -12,7 +12,8 @@ from project import ROOT, copy_project
 
 from coursegen.commands.generate import generate
 from coursegen.model import paths
-from coursegen.model.course import Course, PainRule
+from coursegen.model.course import Course, Dose, PainRule, Practice
+from coursegen.model.practice_formats import MAX_REPS, MAX_SECONDS, MAX_SETS
 from coursegen.site import trainer
 from coursegen.site.pages import render_program, render_shared
 from coursegen.source import settings
@@ -157,3 +158,26 @@ def test_my_practice_has_the_program_pages_send_box(sample_course) -> None:
     program = render_program(sample_course.programs[0], sample_course)
     assert send in practice and send in program
     assert practice.count('data-cq-module="send"') == 1
+
+
+def dose_fields(html: str, exercise: str) -> list[tuple[str, str, str]]:
+    """Return the (label, max, value) of one exercise's dose fields on the prescribe page."""
+    row = html.split(f'data-cq-dose="{exercise}"', 1)[1].split("</fieldset>", 1)[0]
+    return re.findall(r'<label>([^<]+) <input type="number"[^>]* max="(\d+)"[^>]* value="(\d+)"', row)
+
+
+def test_the_prescribe_page_offers_each_exercises_dose_with_the_schemas_limits(sample_course) -> None:
+    first = sample_course.lessons[0]
+    held = Practice("wall-lean", "Wall lean", Dose(sets=3, hold=20, rest=10))
+    counted = Practice("slow-reps", "Slow hinge", Dose(sets=2, reps=5))
+    lessons = (replace(first, practice=(held, counted)), *(replace(x, practice=()) for x in sample_course.lessons[1:]))
+    html = trainer.block("prescribe", course=replace(sample_course, lessons=lessons), page=paths.PRESCRIBE_PAGE)
+    assert dose_fields(html, f"{first.id}.wall-lean") == [("Sets", str(MAX_SETS), "3"), ("Hold (seconds)", "600", "20")]
+    assert dose_fields(html, f"{first.id}.slow-reps") == [("Sets", str(MAX_SETS), "2"), ("Repetitions", "100", "5")]
+    assert html.count("data-cq-dose=") == 2, "a lesson without practice has no dose to set"
+    assert html.count("<summary>Dose</summary>") == 1
+
+
+def test_course_data_carries_the_schemas_dose_limits_for_prescribed_doses(sample_course) -> None:
+    data = json.loads(trainer.course_data(sample_course, quiz_titles={q.id: q.id for q in sample_course.quizzes}))
+    assert data["dose_limits"] == {"sets": MAX_SETS, "reps": MAX_REPS, "hold": MAX_SECONDS}

@@ -117,6 +117,13 @@ JS_KEYS = (
     "practice_all",
     "practice_log_link",
     "practice_heading",
+    # A prescription's own dose, in words, on the prescribed program (practice.js)
+    "dose_line",
+    "dose_sets",
+    "dose_reps",
+    "dose_hold",
+    "dose_each_side",
+    "dose_rest",
     # Keeping a big course whole on the phone (offline.js)
     "keep_course",
     "keep_course_busy",

@@ -19,6 +19,7 @@ from babel import Locale, UnknownLocaleError
 
 from ..model import paths
 from ..model.course import Course, Lesson, Practice, Program, Quiz
+from ..model.practice_formats import MAX_REPS, MAX_SECONDS, MAX_SETS
 from ..model.strings import INBOX_KEYS, SEND_KEYS, Strings, script_json
 from ..source.markup import plain
 from .jinja import templates
@@ -26,6 +27,8 @@ from .practice import dose_text
 
 NOTE_MAX = 280  # characters of a trainer's note: a text message, not a letter
 NAME_MAX = 40  # characters of a client's first name
+# The highest dose a prescription may set (the schema's); the lowest is 1 (CONTRACT.md, "The prescription link").
+DOSE_LIMITS = {"sets": MAX_SETS, "reps": MAX_REPS, "hold": MAX_SECONDS}
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # The words each page's own scripts read from its `data-cq-words`, by kind of page.
 PAGE_WORDS = {"prescribe": ("inbox_same_client",), "prescribed": SEND_KEYS, "inbox": INBOX_KEYS}
@@ -58,7 +61,12 @@ def course_data(course: Course, *, quiz_titles: Mapping[str, str]) -> str:
     ]
     programs = {program.id: list(program.lessons) for program in course.programs}
     rule = course.settings.pain_rule
-    data = {"lessons": lessons, "programs": programs, "pain_threshold": rule.threshold if rule else None}
+    data = {
+        "lessons": lessons,
+        "programs": programs,
+        "pain_threshold": rule.threshold if rule else None,
+        "dose_limits": DOSE_LIMITS,
+    }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
@@ -119,6 +127,7 @@ def block(kind: str, *, course: Course, page: str) -> str:
             days=day_names(strings.language),
             note_max=NOTE_MAX,
             name_max=NAME_MAX,
+            limits=DOSE_LIMITS,
             home=paths.root_from(page),
             words=script_json(strings.only(PAGE_WORDS.get(kind, ()))),
         )

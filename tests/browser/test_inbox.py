@@ -142,11 +142,11 @@ def test_the_trainer_reads_what_the_client_sent_and_nobody_else_can(browser: Bro
         context.close()
 
 
-def trainer_with_a_client(browser: Browser, base: str, *, days: int) -> tuple:
+def trainer_with_a_client(browser: Browser, base: str, *, days: int, doses: dict | None = None) -> tuple:
     """Return (trainer context, trainer page, client context, client page, program link, result link)."""
     trainer_context, trainer = new_phone(browser)
     trainer.goto(base + "shared/prescribe/")
-    program = prescribe(trainer, ["start-here"], name=NAME)
+    program = prescribe(trainer, ["start-here"], name=NAME, doses=doses)
     client_context, client = new_phone(browser)
     client.goto(program)
     seed(client, practice_log(days))
@@ -214,15 +214,21 @@ def test_the_inbox_survives_backup_and_restore_and_its_csv_matches_the_timeline(
         context.close()
 
 
-def test_an_updated_program_keeps_the_clients_key(browser: Browser, base: str) -> None:
-    trainer_context, trainer, client_context, client, program, _ = trainer_with_a_client(browser, base, days=1)
+def test_an_updated_program_keeps_the_clients_key_and_doses(browser: Browser, base: str) -> None:
+    trainer_context, trainer, client_context, client, program, _ = trainer_with_a_client(
+        browser, base, days=1, doses={"start-here.wall-hinge": {"Sets": 1}}
+    )
+    assert "x=start-here.wall-hinge.1.&" in program
     trainer.get_by_role("link", name="Update the program").tap()
     expect(trainer.locator("[data-cq-same-client]")).to_contain_text(NAME)
     expect(trainer.locator("#cq-name")).to_have_value(NAME)
-    trainer.locator('[data-cq-lesson="dowel-test"] label').tap()
+    dose = trainer.locator('[data-cq-dose="start-here.wall-hinge"]')
+    expect(dose.locator("[data-cq-dose-sets]")).to_have_value("1")  # what was prescribed, not the lesson's 2
+    expect(dose.locator("[data-cq-dose-work]")).to_have_value("5")
+    trainer.locator('[data-cq-lesson="dowel-test"] .cq-pick-label').tap()
     trainer.get_by_role("button", name="Make the link").tap()
     updated = trainer.locator("[data-cq-link]").get_attribute("href")
-    key = lambda link: [part for part in link.split("#")[1].split("&") if part[:2] in ("c=", "k=")]  # noqa: E731
+    key = lambda link: [part for part in link.split("#")[1].split("&") if part[:2] in ("c=", "k=", "x=")]  # noqa: E731
     assert key(updated) == key(program) and "dowel-test" in updated
     client.goto(updated)
     seed(client, {"v": 1, "sessions": practice_log(2)["sessions"]})

@@ -8,6 +8,7 @@ import io
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from conftest import PHONE, build_copy, wake_material
@@ -15,6 +16,7 @@ from pagecheck import axe_violations
 from playwright.sync_api import Browser, Page, expect
 from project import ROOT, copy_project, run_build
 from test_other_courses import english_interface_words
+from test_prescribe import prescribe
 
 LOG = "cq:/:practice"
 HOLD_LESSON = "lessons/01-first-steps/"
@@ -367,6 +369,43 @@ def test_the_player_its_form_and_my_practice_pass_axe(reader: Page, base: str) -
     reader.goto(base + MY_PRACTICE)
     expect(reader.locator("[data-cq-practice-log]")).to_be_visible()
     assert axe_violations(reader) == []
+
+
+def test_a_trainer_halves_the_sets_and_the_clients_program_and_player_follow(
+    browser: Browser, reader: Page, base: str
+) -> None:
+    trainer_context = browser.new_context(**PHONE)
+    trainer = trainer_context.new_page()
+    trainer.goto(base + "shared/prescribe/")
+    link = prescribe(trainer, ["first-steps"], doses={"first-steps.wall-hold": {"Sets": 1}})
+    trainer_context.close()
+    assert "&x=first-steps.wall-hold.1.&" in link  # only what differs: the sets, not the hold
+    start_practice(reader, link)
+    expect(reader.locator(".cq-dose")).to_have_text(
+        "Hinge hold: 1 set: hold 10 seconds, each side; rest 15 seconds between sets. Hips back, back long."
+    )
+    player = reader.locator("[data-cq-player]")
+    reader.clock.run_for(5_000)
+    expect(player.locator(".cq-player-where")).to_have_text("Set 1 of 1, Left side")
+    reader.clock.run_for((10 + 5 + 10) * 1000 + 500)  # one set each side, and no rest after the last
+    expect(player).to_have_count(0)
+    (session,) = saved_log(reader)["sessions"]
+    assert session["program"] == "/shared/program/"
+    assert session["items"] == [{"id": "first-steps/wall-hold", "sets": 1, "of": 1}]
+    assert reader.problems == []
+
+
+@pytest.mark.parametrize(
+    "dose", ["first-steps.wall-hold.0.601", "first-steps.wall-hold.21.", "first-steps.wall-hold.x.5<b>", "a,b.c.d.e"]
+)
+def test_a_tampered_dose_in_the_link_is_ignored(reader: Page, base: str, dose: str) -> None:
+    reader.goto(base + "shared/program/#l=first-steps&x=" + quote(dose, safe=",."))
+    wake_material(reader)
+    expect(reader.locator(".cq-dose")).to_have_text(
+        "Hinge hold: 2 sets: hold 10 seconds, each side; rest 15 seconds between sets. Hips back, back long."
+    )
+    expect(reader.locator("[data-cq-practice-start]")).to_be_visible()
+    assert reader.problems == []
 
 
 def test_the_player_loads_only_where_a_page_has_practice(practice_site: Path) -> None:

@@ -55,16 +55,24 @@ def trainer(browser: Browser, base: str) -> Page:
     context.close()
 
 
-def prescribe(page: Page, lessons: list[str], *, note: str = "", name: str = "") -> str:
+def prescribe(
+    page: Page, lessons: list[str], *, note: str = "", name: str = "", doses: dict[str, dict[str, int]] | None = None
+) -> str:
     """Tick exactly these lessons (unticking any the page ticked first), move them with the arrow buttons
-    into the given order, and return the link shown."""
+    into the given order, set the doses given ({"LESSON.EXERCISE": {"Sets": 1}}), and return the link shown."""
     ticked = [box.get_attribute("value") for box in page.locator("[data-cq-pick] input:checked").all()]
     for lesson in {*ticked} ^ {*lessons}:
-        page.locator(f'[data-cq-lesson="{lesson}"] label').tap()
+        page.locator(f'[data-cq-lesson="{lesson}"] .cq-pick-label').tap()
     for place, lesson in enumerate(lessons):
         item = page.locator(f'[data-cq-lesson="{lesson}"]')
         while page.locator("[data-cq-pick] input:checked").nth(place).get_attribute("value") != lesson:
             item.locator('[data-cq-shift="-1"]').tap()
+    for exercise, fields in (doses or {}).items():
+        row = page.locator(f'[data-cq-dose="{exercise}"]')
+        if not row.is_visible():
+            row.locator("xpath=ancestor::details").locator("summary").tap()
+        for label, value in fields.items():
+            row.get_by_label(label).fill(str(value))
     if name:
         page.fill("#cq-name", name)
     if note:
@@ -119,7 +127,7 @@ def test_the_warning_signs_come_ticked_first_and_a_prescribed_program_shows_the_
     expect(first).to_have_attribute("data-cq-lesson", "when-to-see-a-practitioner")
     expect(trainer.locator("[data-cq-pick] input:checked")).to_have_count(1)
     expect(first.locator("input")).to_be_checked()
-    trainer.locator('[data-cq-lesson="start-here"] label').tap()
+    trainer.locator('[data-cq-lesson="start-here"] .cq-pick-label').tap()
     trainer.get_by_role("button", name="Make the link").tap()
     context, client = new_phone(browser)
     client.goto(trainer.locator("[data-cq-link]").get_attribute("href"))
@@ -208,7 +216,11 @@ def test_the_prescribe_and_program_pages_fit_a_phone_and_pass_axe(browser: Brows
     base = axe_base
     context, page = new_phone(browser, width=width)
     page.goto(base + PRESCRIBE)
-    link = prescribe(page, PICKED, note="Hello")
+    link = prescribe(page, PICKED, note="Hello", doses={"start-here.wall-hinge": {"Repetitions": 4}})
+    dose = page.locator('[data-cq-dose="start-here.wall-hinge"]')
+    for target in (dose.locator("xpath=ancestor::details").locator("summary"), *dose.locator("input").all()):
+        box = target.bounding_box()
+        assert box["height"] >= 48 and box["x"] + box["width"] <= width
     for url in (base + PRESCRIBE, link):
         if url != page.url:
             page.goto(url)

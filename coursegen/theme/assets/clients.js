@@ -12,7 +12,7 @@ const stamp = (value) => (typeof value === "string" && !Number.isNaN(Date.parse(
 
 function program(value) {
   const p = isObject(value) ? value : {};
-  return { l: strings(p.l, 100), q: p.q !== false, m: text(p.m, 280), d: strings(p.d, 7) };
+  return { l: strings(p.l, 100), q: p.q !== false, m: text(p.m, 280), d: strings(p.d, 7), x: text(p.x, 4000) };
 }
 
 function stamps(value) {

@@ -1,7 +1,7 @@
 /* The prescribe page's part of sealed practice links (CONTRACT.md, "Sealed practice links"): a random
    id and secret for each client, in hidden fields that program.js puts in the link's fragment, and the
    client kept on this phone when the link is made. `#client=ID` reopens a client's program to update it. */
-import { words, onPage } from "./kit.js";
+import { fillDoses, formDoses, words, onPage } from "./kit.js";
 import { newId, newSecret } from "./seal.js";
 import { loadClients, recordClient } from "./clients.js";
 
@@ -18,6 +18,7 @@ function fill(form, record) {
   form.elements.name.value = record.name;
   form.elements.note.value = record.program.m;
   form.querySelectorAll("input[name=days]").forEach((box) => { box.checked = record.program.d.includes(box.value); });
+  fillDoses(form, record.program.x);
 }
 
 function record(form) {
@@ -29,7 +30,7 @@ function record(form) {
     name: form.elements.name.value.trim().slice(0, form.elements.name.maxLength),
     program: {
       l: picked, q: form.elements.quizzes.checked, m: form.elements.note.value.trim().slice(0, form.elements.note.maxLength),
-      d: [...form.querySelectorAll("input[name=days]:checked")].map((i) => i.value),
+      d: [...form.querySelectorAll("input[name=days]:checked")].map((i) => i.value), x: formDoses(form),
     },
   });
 }

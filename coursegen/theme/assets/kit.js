@@ -120,3 +120,41 @@ export function useStyles(name) {
   if ([...document.querySelectorAll("link[rel=stylesheet]")].some((link) => link.href === href)) return;
   document.head.append(el("link", { rel: "stylesheet", href }));
 }
+
+// A prescription's doses (CONTRACT.md, "The prescription link"): `x=LESSON.EXERCISE.SETS.WORK,…`, WORK being
+// reps or hold seconds, a number left empty keeping the lesson's. Read by shape only; practice.js checks ranges.
+const DOSE_ENTRY = /^([a-z0-9-]{1,60}\.[a-z0-9-]{1,60})\.(\d{0,3})\.(\d{0,3})$/;
+export function readDoses(text) {
+  const found = new Map();
+  String(text || "").split(",").slice(0, 500).forEach((entry) => {
+    const m = DOSE_ENTRY.exec(entry);
+    if (m) found.set(m[1], { sets: m[2] ? +m[2] : 0, work: m[3] ? +m[3] : 0 });
+  });
+  return found;
+}
+
+// The prescribe page's doses of the ticked lessons that differ from the lesson's (each field's default), as `x`;
+// a field out of its range or not whole is left out, so the lesson's dose stands.
+export function formDoses(form) {
+  const changed = (input) => (input.checkValidity() && input.value !== input.defaultValue ? String(+input.value) : "");
+  return [...form.querySelectorAll("[data-cq-dose]")]
+    .filter((row) => row.closest("li").querySelector("input[name=lessons]").checked)
+    .map((row) => {
+      const sets = changed(row.querySelector("[data-cq-dose-sets]"));
+      const work = changed(row.querySelector("[data-cq-dose-work]"));
+      return sets || work ? [row.dataset.cqDose, sets, work].join(".") : "";
+    }).filter(Boolean).join(",");
+}
+
+// Set the prescribe page's dose fields from a kept `x` (updating a client's program); the rest to the lesson's.
+export function fillDoses(form, text) {
+  const doses = readDoses(text);
+  form.querySelectorAll("[data-cq-dose]").forEach((row) => {
+    const dose = doses.get(row.dataset.cqDose) || {};
+    [["[data-cq-dose-sets]", dose.sets], ["[data-cq-dose-work]", dose.work]].forEach(([field, n]) => {
+      const input = row.querySelector(field);
+      input.value = n ? String(n) : input.defaultValue;
+      if (!input.checkValidity()) input.value = input.defaultValue;
+    });
+  });
+}

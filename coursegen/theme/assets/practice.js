@@ -3,7 +3,7 @@
    log's format in "Practice log". Loaded only on pages with a practice block. Nothing is sent anywhere. */
 import { addSession, readLog, updateSession, NOTE_MAX, SITE_ROOT } from "./practice-log.js";
 import { KEY, onPage, t } from "./common.js";
-import { course, el, onAddress, useStyles } from "./kit.js";
+import { course, el, onAddress, readDoses, useStyles } from "./kit.js";
 
 const READY_SECONDS = 5; // to get into place before an exercise
 const SWITCH_SECONDS = 5; // to change sides
@@ -462,14 +462,34 @@ async function fillPrescribed(block) {
   const params = new URLSearchParams(location.hash.slice(1));
   const ids = (params.get("l") || "").split(",").filter(Boolean).slice(0, 100);
   block.dataset.cqDays = (params.get("d") || "").split(",").filter((day) => DAYS.includes(day)).join(",");
+  const doses = readDoses(params.get("x"));
   const data = await course();
   const lessons = data && Array.isArray(data.lessons) ? data.lessons : [];
+  const limits = (data && data.dose_limits) || {};
   const items = ids.flatMap((id) => {
     const lesson = lessons.find((l) => l && l.id === id);
-    return lesson && Array.isArray(lesson.practice) ? lesson.practice.map((p) => doseItem(lesson.id, p)) : [];
+    return lesson && Array.isArray(lesson.practice)
+      ? lesson.practice.map((p) => doseItem(lesson.id, dosed(p, doses.get(`${lesson.id}.${p.id}`), limits))) : [];
   });
   block.querySelector(".cq-doses").replaceChildren(...items);
   return items.length > 0;
+}
+
+// The link's dose of an exercise where it is a whole number in the schema's range (CONTRACT.md), else the lesson's.
+function dosed(p, dose, limits) {
+  if (!dose) return p;
+  const fits = (n, key) => Number.isInteger(n) && n >= 1 && n <= (+limits[key] || 0);
+  const sets = fits(dose.sets, "sets") ? dose.sets : p.sets;
+  const reps = p.reps && fits(dose.work, "reps") ? dose.work : p.reps;
+  const hold = !p.reps && fits(dose.work, "hold") ? dose.work : p.hold;
+  if (sets === p.sets && reps === p.reps && hold === p.hold) return p;
+  const text = t("dose_line", {
+    sets: t("dose_sets", { count: sets }, sets),
+    work: reps ? t("dose_reps", { count: reps }, reps) : t("dose_hold", { count: hold }, hold),
+    sides: p.sides === true ? t("dose_each_side") : "",
+    rest: p.rest ? t("dose_rest", { count: p.rest }, p.rest) : "",
+  });
+  return { ...p, sets, reps, hold, text };
 }
 
 function doseItem(lessonId, p) {

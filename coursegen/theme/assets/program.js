@@ -2,7 +2,7 @@
    calendar reminders for any program. The markup contract and the link format are in CONTRACT.md
    ("Programs made in the browser"). Everything from a link is shown with textContent, cut to its limit. */
 import { ROOT, onPage, t } from "./common.js";
-import { onAddress } from "./kit.js";
+import { formDoses, onAddress } from "./kit.js";
 import { course, qr } from "./progress.js";
 
 const DAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"]; // Date.getDay() order
@@ -62,6 +62,8 @@ function prescription(form) {
   if (note) values.set("m", note);
   const days = [...form.querySelectorAll("input[name=days]:checked")].map((i) => i.value);
   if (days.length) values.set("d", days.join(","));
+  const doses = formDoses(form); // only the doses the trainer changed
+  if (doses) values.set("x", doses);
   // The client's id and secret for sealed practice links, made by keys.js (CONTRACT.md).
   const { client, secret } = form.elements;
   if (client && client.value && secret && secret.value) { values.set("c", client.value); values.set("k", secret.value); }
