@@ -111,6 +111,9 @@ def test_every_link_button_and_control_of_a_hostile_course_runs_nothing(
     for rel in pages:
         url = base + ("" if rel == "." else rel + "/")
         page.goto(url)
+        # Ready: every module the page names has arrived and set up its controls (a hidden form's submit
+        # button clicked before its module is there would submit the form natively).
+        page.wait_for_load_state("networkidle")
         hrefs = page.locator("a[href]").evaluate_all("links => links.map(a => a.href)")
         assert [h for h in hrefs if not h.startswith(SAFE_LINK)] == [], rel
         # Clicked from the page itself, every control found when the page is ready, even those that a click
