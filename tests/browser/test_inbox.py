@@ -271,6 +271,7 @@ def test_a_client_sends_from_my_practice_and_pain_above_the_courses_threshold_fl
     program = prescribe(trainer, ["start-here"], name=NAME)
     client_context, client = new_phone(browser)
     client.goto(program)  # the program link leaves the client's key on the phone
+    expect(client.locator("[data-cq-send-practice]")).to_be_visible()  # once send.js has taken the key
     steady = practice_log(3, pain=4)
     for session in steady["sessions"]:
         session["pain"] = 4  # steady, so only the course's threshold (3) can flag it: 4 was under the old 5
