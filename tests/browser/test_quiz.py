@@ -302,6 +302,9 @@ CONTRAST = """([selector, property]) => {
 def test_control_borders_have_3_to_1_contrast_in_both_palettes(quiz_page: Page, scheme: str) -> None:
     quiz_page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     option(quiz_page, "where-bend", 1).tap()
+    # Colours are read once the palette's and the option's transitions (0.2 s) have ended: a colour read
+    # halfway through one once came back in a form the check could not read.
+    quiz_page.wait_for_timeout(500)
     for selector, prop in [
         (".cq-option", "borderTopColor"),
         (".cq-option:has(input:checked)", "borderTopColor"),
