@@ -7,9 +7,11 @@ one the course chose to publish), a picture or resource fetched from another sit
 that could run script, a page in a form the gate cannot read as a browser does, or a file of the
 course's private `overrides/` folder.
 
-Pages are parsed with html5lib, which follows the WHATWG parsing rules browsers use; every start tag
-its tokenizer sees is checked too, even one the tree builder drops, so a newer browser that keeps it
-is covered.
+Pages are read by the WHATWG parsing rules browsers use. Lexbor (through selectolax, in C) reads a page
+first; when every start tag in the page's text is an element of its tree, its reading is the answer.
+Otherwise (a tag dropped, moved or made up by the tree builder, as in a table, a template, a repeated
+`<body>` or a stray `</p>`), html5lib reads it again, and every start tag its tokenizer sees is checked,
+even one the tree builder drops, so a newer browser that keeps it is covered.
 """
 
 from __future__ import annotations
@@ -18,15 +20,16 @@ import functools
 import hashlib
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from xml.etree.ElementTree import Element
 
 import html5lib
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as parse_xml
 from html5lib import _tokenizer
 from html5lib.constants import tokenTypes
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..source.markup import unsafe_address
 from .cores import Advance, nothing, on_every_core
@@ -47,6 +50,13 @@ FOREIGN_NAMESPACES = (
     "http://www.w3.org/1999/xhtml",
     "http://www.w3.org/2000/svg",
     "http://www.w3.org/1998/Math/MathML",
+)
+START_TAG = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)")  # what a tokenizer reads as a start tag, in its data state
+ONE_OF_EACH = ("html", "head", "body")  # a second one merges into the first, so the quick reading needs one of each
+# Start tags a tree builder drops, moves or makes up, and <select>, whose parsing the standard changed in 2025:
+# html5lib reads a page with any of them.
+MOVED_OR_MADE = frozenset(
+    {"caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr", "table", "frameset", "select"}
 )
 CSS_FETCH = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"]?)\s*(?:https?:|//|\\\\)", re.I)
 
@@ -109,9 +119,15 @@ class RecordingParser(html5lib.HTMLParser):
             self.mainLoop()
 
 
-def element_problems(tag: str, attributes: Mapping[str, str]) -> list[str]:
+def element_problems(tag: str, attributes: Mapping[str, str | None]) -> tuple[str, ...]:
     """Return what one element (or start tag) holds that could run script or fetch from another site."""
-    values = {local(name): value or "" for name, value in attributes.items()}
+    return tag_problems(tag, tuple(attributes.items()))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a site repeats a few thousand kinds of element over and over
+def tag_problems(tag: str, attributes: tuple[tuple[str, str | None], ...]) -> tuple[str, ...]:
+    """Return what a tag with these attributes, in this order, holds that could run script or fetch from elsewhere."""
+    values = {local(name): value or "" for name, value in attributes}
     found = [f"<{tag} {name}=…>: an event handler" for name in values if name.startswith("on")]
     for name in ADDRESS_ATTRIBUTES:
         if name in values and unsafe_address(values[name]):
@@ -123,7 +139,7 @@ def element_problems(tag: str, attributes: Mapping[str, str]) -> list[str]:
         found.append("<meta http-equiv=refresh>: sends readers elsewhere")
     if tag in ("set", "animate") and local(values.get("attributename", "")).endswith("href"):
         found.append(f"<{tag} attributeName=href>: could change an address")
-    return found
+    return tuple(found)
 
 
 def fetched_problems(tag: str, values: Mapping[str, str]) -> list[str]:
@@ -144,27 +160,84 @@ def fetched_problems(tag: str, values: Mapping[str, str]) -> list[str]:
 
 def check_page(page: str, text: str, *, base: str = "/") -> list[str]:
     """Return what one HTML page holds that could run script or fetch from another site, read as a browser does."""
+    quick = quick_page_problems(page, text, base=base)
+    return quick if quick is not None else exact_page_problems(page, text, base=base)
+
+
+def quick_page_problems(page: str, text: str, *, base: str) -> list[str] | None:
+    """Return a page's problems as Lexbor reads it, or None when its tree may not hold every start tag of its text."""
+    tags = Counter(name.lower() for name in START_TAG.findall(text))
+    if any(tags[name] != 1 for name in ONE_OF_EACH) or MOVED_OR_MADE & tags.keys():
+        return None
+    elements, inside = [], Counter()
+    for node in in_page_order(LexborHTMLParser(text).root):
+        if node.is_comment_node:
+            inside.update(name.lower() for name in START_TAG.findall(node.comment_content or ""))
+        elif node.is_element_node:
+            elements.append(node)
+    for element in (element for element in elements if element.tag.lower() in ("script", "style")):
+        # An SVG script; a style whose text is markup; or script or style text that holds a tag, which an older
+        # browser, or html5lib, may read as markup where Lexbor read text: html5lib reads those pages.
+        if in_foreign_content(element) or START_TAG.search(element.text(deep=False)):
+            return None
+    if Counter(element.tag.lower() for element in elements) + inside != tags:
+        return None
+    found = [problem for element in elements for problem in element_problems(element.tag.lower(), element.attributes)]
+    for script in (element for element in elements if element.tag.lower() == "script"):
+        found += script_problems(page, script.attributes, script.text(deep=False), base=base)
+    for style in (element for element in elements if element.tag.lower() == "style"):
+        if CSS_FETCH.search(style.text(deep=False)):
+            found.append("<style>: a stylesheet address that fetches from another site")
+    return list(dict.fromkeys(found))
+
+
+def in_page_order(root: LexborNode) -> Iterator[LexborNode]:
+    """Yield the elements and comments under a node in the order of the page, a template's content after its tag."""
+    for node in root.traverse(include_text=False):
+        yield node
+        if node.is_element_node and node.tag == "template":  # an SVG <template> has no content of its own
+            for content in (
+                f for f in node.template_fragments() if f.parent is not None and f.parent.mem_id == node.mem_id
+            ):
+                yield from in_page_order(content)
+
+
+def in_foreign_content(element: LexborNode) -> bool:
+    """Tell whether an element sits inside an SVG or MathML element."""
+    parent = element.parent
+    while parent is not None:
+        if parent.tag in ("svg", "math"):
+            return True
+        parent = parent.parent
+    return False
+
+
+def exact_page_problems(page: str, text: str, *, base: str) -> list[str]:
+    """Return a page's problems as html5lib reads it, with every start tag its tokenizer saw."""
     parser = RecordingParser(namespaceHTMLElements=False)
     tree = parser.parse(text)
     found = [problem for tag, attributes in parser.start_tags for problem in element_problems(tag, attributes)]
     scripts = [element for element in tree.iter() if isinstance(element.tag, str) and local(element.tag) == "script"]
     if len(scripts) != sum(tag == "script" for tag, _ in parser.start_tags):
         found.append("<script>: a script tag the parser set aside, which another browser may run")
-    found += [problem for script in scripts for problem in script_problems(page, script, base=base)]
+    for script in scripts:
+        found += script_problems(page, script.attrib, script.text or "", base=base, foreign=script.tag != "script")
     for style in (e for e in tree.iter() if isinstance(e.tag, str) and local(e.tag) == "style"):
         if CSS_FETCH.search(style.text or ""):
             found.append("<style>: a stylesheet address that fetches from another site")
     return list(dict.fromkeys(found))
 
 
-def script_problems(page: str, script: Element, *, base: str) -> list[str]:
-    """Refuse a script that is neither data nor a file of this site (whose content the site check then trusts)."""
-    values = {local(name): value for name, value in script.attrib.items()}
+def script_problems(
+    page: str, attributes: Mapping[str, str | None], text: str, *, base: str, foreign: bool = False
+) -> list[str]:
+    """Refuse an HTML script that is neither data nor a file of this site (whose content the site check then trusts)."""
+    values = {local(name): value or "" for name, value in attributes.items()}
     if values.get("type", "").strip().lower() in DATA_SCRIPTS and "src" not in values:
         return []
     source = values.get("src", "")
     shown_tag = f"<script{' src=' + shown(source) if source else ''}>"
-    if script.tag != "script" or (script.text or "").strip() or site_path(page, source, base=base) is None:
+    if foreign or text.strip() or site_path(page, source, base=base) is None:
         return [f"{shown_tag}: not a file of this site's theme or engine"]
     return []
 
