@@ -16,8 +16,9 @@ import json
 import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
 
 from ..model import paths
 from ..model.course import Settings
@@ -120,27 +121,13 @@ def offline_plan(files: Iterable[tuple[str, bytes]], *, whole_limit: int = WHOLE
     return OfflinePlan(version, shell, rest, sum(sizes[url] for url in rest), page_needs(kept, rest=set(rest)))
 
 
-class ImageSources(HTMLParser):
-    """Collect the `src` of every `<img>` of a page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.sources: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        src = dict(attrs).get("src") if tag == "img" else None
-        if src:
-            self.sources.append(src)
-
-
 def page_needs(kept: Iterable[tuple[str, bytes]], *, rest: set[str]) -> dict[str, tuple[str, ...]]:
     """Return, for each page of `rest`, the files of `rest` its images show ("lessons/a/" -> "figures/a.svg")."""
     needs = {}
     for url, data in kept:
         if url in rest and (url.endswith("/") or url.endswith(".html")):
-            parser = ImageSources()
-            parser.feed(data.decode("utf-8", "replace"))
-            found = (site_url(url, src) for src in parser.sources)
+            images = LexborHTMLParser(data.decode("utf-8", "replace")).css("img[src]")
+            found = (site_url(url, image.attributes["src"] or "") for image in images)
             shown = tuple(dict.fromkeys(name for name in found if name in rest))
             if shown:
                 needs[url] = shown
