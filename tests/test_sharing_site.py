@@ -157,3 +157,33 @@ def test_an_unchanged_rebuild_imports_no_drawing_library(tmp_path: Path) -> None
     )
     result = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_a_card_drawn_while_the_engine_builds_reaches_docs_and_the_site(tmp_path: Path) -> None:
+    from coursegen.commands.build import build
+    from coursegen.output.write import digest, read_manifest
+
+    project = copy_project(tmp_path / "course")
+    assert build(project, site_dir=project / "site").ok
+    lesson = project / "lessons/01-first-steps.yml"
+    lesson.write_text(lesson.read_text().replace("title: ", "title: Renamed ", 1))
+    card = "previews/lessons-01-first-steps.jpg"
+    before = (project / "docs" / card).read_bytes()
+    assert build(project, site_dir=project / "site").ok
+    after = (project / "docs" / card).read_bytes()
+    assert after != before and (project / "site" / card).read_bytes() == after
+    assert read_manifest(project)[f"docs/{card}"] == {digest(after)}
+
+
+def test_a_hand_written_file_where_a_card_goes_stops_the_build_before_any_write(tmp_path: Path) -> None:
+    from coursegen.commands.build import build
+
+    project = copy_project(tmp_path / "course")
+    card = project / "docs/previews/lessons-01-first-steps.jpg"
+    card.parent.mkdir(parents=True)
+    card.write_bytes(b"my own picture")
+    outcome = build(project, site_dir=project / "site")
+    assert not outcome.ok
+    assert any(d.path == "docs/previews/lessons-01-first-steps.jpg" for d in outcome.diagnostics)
+    assert card.read_bytes() == b"my own picture" and not (project / "site").exists()
+    assert not (project / "docs/lessons").exists()

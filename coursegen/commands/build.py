@@ -18,11 +18,13 @@ from urllib.parse import urlsplit
 
 from ..model import paths
 from ..model.course import Settings
+from ..output.cores import in_background
 from ..output.gate import Trusted, check_site
 from ..output.swap import leftover_site, recover_site, remove_stale_builds, swap_site
 from ..site.offline import offline_files
+from .drawings import call
 from .engine import engine_problem, run_engine
-from .generate import generate, write_docs
+from .generate import Generated, drawn_files, generate, unique, write_docs, write_drawn
 from .installation import installation_problem
 from .installed import read_trusted
 from .outcome import NOT_WRITTEN, Outcome
@@ -122,15 +124,12 @@ def build_locked(
 ) -> Outcome:
     """Run a build while holding the lock."""
     recover_site(site_dir)
-    generated = generate(project, strict=strict, env=env, progress=progress)
+    generated = generate(project, strict=strict, env=env, progress=progress, draw=False)
     if not generated.ok:
         return Outcome(False, generated.diagnostics, generated.texts, NOT_WRITTEN)
     changed = write_docs(project, generated)
-    settings = generated.course.settings
-    trusted = read_trusted(project, generated=generated.pages, course_scripts=settings.extra_javascript)
-    ok, output = build_site(
-        project, site_dir=site_dir, settings=settings, engine=engine, trusted=trusted, progress=progress
-    )
+    ok, output, drawn = build_site(project, generated, site_dir=site_dir, engine=engine, progress=progress)
+    changed += drawn
     name = site_dir.name
     if not ok:
         failed = (
@@ -139,43 +138,88 @@ def build_locked(
         detail = engine_output(output)
         return Outcome(False, generated.diagnostics, generated.texts, f"{failed}; {name}/ was left as it was.", detail)
     seconds = time.perf_counter() - started
-    message = f"Built {len(generated.pages)} generated files ({changed} changed) into {name}/ in {seconds:.1f} s."
+    made = len(generated.pages) + len(generated.pending)
+    message = f"Built {made} generated files ({changed} changed) into {name}/ in {seconds:.1f} s."
     if leftover_site(site_dir):
         message += f" The old site could not be removed: delete {leftover_site(site_dir)}/ by hand."
     return Outcome(True, generated.diagnostics, generated.texts, message)
 
 
 def build_site(
-    project: Path,
-    *,
-    site_dir: Path,
-    settings: Settings,
-    engine: str = "mkdocs",
-    trusted: Trusted,
-    progress: Progress = QUIET,
-) -> tuple[bool, str]:
-    """Build the site into a temporary folder with MkDocs or Zensical, and swap it in only if the build succeeds."""
+    project: Path, generated: Generated, *, site_dir: Path, engine: str, progress: Progress
+) -> tuple[bool, str, int]:
+    """Build the site with MkDocs or Zensical into a new folder and swap it in only if all went well.
+
+    The cards, QR codes and icons no earlier build kept are drawn meanwhile: the engine does not read
+    them, so they join docs/ and the built site once both are done. Return whether the site was swapped
+    in, what the engine or the gate said, and how many drawings changed in docs/.
+    """
+    settings = generated.course.settings
+    trusted = read_trusted(project, generated=generated.pages, course_scripts=settings.extra_javascript)
+    to_draw = unique(generated.pending)
+    with in_background(call, [drawing.draw for drawing in to_draw]) as drawn, temporary_site(site_dir) as temporary:
+        pages = count_pages(project)
+        ok, output = run_engine(project, engine=engine, site_dir=temporary, progress=progress, pages=pages)
+        with progress.stage("Drawing", total=len(to_draw), unit="cards, QR codes and icons") as advance:
+            drawings = {drawing.key: data for drawing, data in zip(to_draw, drawn(advance), strict=True)}
+        changed = write_drawn(project, generated, drawings)
+        if not ok:
+            # The temporary folder's name changes at every build; name it as the author knows it.
+            return False, output.replace(str(temporary), f"{site_dir.name} (being built)"), changed
+        late = {
+            rel.removeprefix(f"{paths.DOCS}/"): data for rel, data in drawn_files(generated.pending, drawings).items()
+        }
+        ok, output = publish_site(
+            temporary,
+            site_dir=site_dir,
+            late=late,
+            settings=settings,
+            trusted=trusted,
+            progress=progress,
+            output=output,
+        )
+        return ok, output, changed
+
+
+@contextlib.contextmanager
+def temporary_site(site_dir: Path) -> Iterator[Path]:
+    """Yield a new folder beside the site folder to build into; it is removed after, unless swapped in."""
     remove_stale_builds(site_dir)
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     temporary.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read the site
     try:
-        pages = sum(1 for _ in (project / paths.DOCS).rglob("*.md"))
-        ok, output = run_engine(project, engine=engine, site_dir=temporary, progress=progress, pages=pages)
-        if not ok:
-            # The temporary folder's name changes at every build; name it as the author knows it.
-            return False, output.replace(str(temporary), f"{site_dir.name} (being built)")
-        site_files = [
-            (p.relative_to(temporary).as_posix(), p.read_bytes()) for p in temporary.rglob("*") if p.is_file()
-        ]
-        with progress.stage("Checking", total=len(site_files), unit="files of the built site") as advance:
-            base = urlsplit(settings.site_url).path or "/"
-            unsafe = check_site(site_files, base=base, trusted=trusted, advance=advance)
-        if unsafe:
-            return False, GATE_FAILED + "\n".join(f"  {problem}" for problem in unsafe[:50])
-        for name, text in offline_files(site_files, offline=settings.offline).items():
-            (temporary / name).write_text(text, encoding="utf-8")
-        swap_site(temporary, site_dir)
-        return True, output
+        yield temporary
     finally:
         if temporary.exists():
             shutil.rmtree(temporary)
+
+
+def count_pages(project: Path) -> int:
+    """Return how many pages the engine will convert: the Markdown files of docs/."""
+    return sum(1 for _ in (project / paths.DOCS).rglob("*.md"))
+
+
+def publish_site(
+    temporary: Path,
+    *,
+    site_dir: Path,
+    late: Mapping[str, bytes],
+    settings: Settings,
+    trusted: Trusted,
+    progress: Progress,
+    output: str,
+) -> tuple[bool, str]:
+    """Add the `late` files to a site the engine built, gate it, add the offline files, and swap it in."""
+    for rel, data in late.items():
+        (temporary / rel).parent.mkdir(parents=True, exist_ok=True)
+        (temporary / rel).write_bytes(data)
+    site_files = [(p.relative_to(temporary).as_posix(), p.read_bytes()) for p in temporary.rglob("*") if p.is_file()]
+    with progress.stage("Checking", total=len(site_files), unit="files of the built site") as advance:
+        base = urlsplit(settings.site_url).path or "/"
+        unsafe = check_site(site_files, base=base, trusted=trusted, advance=advance)
+    if unsafe:
+        return False, GATE_FAILED + "\n".join(f"  {problem}" for problem in unsafe[:50])
+    for name, text in offline_files(site_files, offline=settings.offline).items():
+        (temporary / name).write_text(text, encoding="utf-8")
+    swap_site(temporary, site_dir)
+    return True, output

@@ -14,7 +14,7 @@ def check(project: Path, *, strict: bool = False, env: Mapping[str, str] | None 
     """Validate every course file and report all problems, without writing anything."""
     if problem := installation_problem():
         return Outcome(False, message=problem)
-    generated = generate(project, strict=strict, env=env)
+    generated = generate(project, strict=strict, env=env, draw=False)  # nothing is written, so nothing is drawn
     if not generated.ok:
         return Outcome(False, generated.diagnostics, generated.texts, NOT_WRITTEN)
     course = generated.course

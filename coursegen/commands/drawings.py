@@ -22,24 +22,14 @@ class Drawing:
     draw: Callable[[], bytes]
 
 
-def split_kept(project: Path, drawings: Mapping[str, Drawing]) -> tuple[dict[str, bytes], dict[str, Drawing]]:
-    """Return the drawings an earlier build kept, by path, and the ones still to draw, by key (each once)."""
+def kept_drawings(project: Path, drawings: Mapping[str, Drawing]) -> dict[str, bytes]:
+    """Return the drawings an earlier build kept, by path."""
     kept: dict[str, bytes] = {}
-    missing: dict[str, Drawing] = {}
     for rel, drawing in drawings.items():
         cached = read_cached_drawing(project, drawing.key)
-        if cached is None:
-            missing.setdefault(drawing.key, drawing)
-        else:
+        if cached is not None:
             kept[rel] = cached
-    return kept, missing
-
-
-def by_path(
-    drawings: Mapping[str, Drawing], *, kept: Mapping[str, bytes], new: Mapping[str, bytes]
-) -> dict[str, bytes]:
-    """Return every drawing's bytes by path, in the order given, from the kept ones and the ones drawn now."""
-    return {rel: kept[rel] if rel in kept else new[drawing.key] for rel, drawing in drawings.items()}
+    return kept
 
 
 def draw_all(drawings: list[Drawing], *, advance: Advance = nothing) -> dict[str, bytes]:

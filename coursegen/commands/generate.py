@@ -14,7 +14,7 @@ from pathlib import Path
 from ..model import paths
 from ..model.course import Course
 from ..model.diagnostics import Diagnostic, has_errors, promote_warnings, sort_key
-from ..output.write import Content, Plan, apply_plan, plan_writes, read_manifest, write_atomic
+from ..output.write import Content, Plan, apply_plan, plan_writes, read_current, read_manifest, write_atomic
 from ..site import sharing
 from ..site.icons import Artwork, Fonts
 from ..site.images import figure_sizes
@@ -22,7 +22,7 @@ from ..site.offline import icon_key, icons, manifest_json
 from ..site.pages import page_heads, render_course
 from ..site.theme import theme_files
 from ..source.validate import validate_course
-from .drawings import Drawing, by_path, draw_all, split_kept
+from .drawings import Drawing, draw_all, kept_drawings
 from .installed import read_installed
 from .progress import QUIET, Progress
 from .read import (
@@ -49,6 +49,7 @@ class Generated:
     plan: Plan | None = None
     texts: dict[str, str] = field(default_factory=dict)
     new_drawings: dict[str, bytes] = field(default_factory=dict)  # cards, QR codes and icons drawn now, for the cache
+    pending: dict[str, Drawing] = field(default_factory=dict)  # the ones still to draw (draw=False), by path
 
     @property
     def ok(self) -> bool:
@@ -57,9 +58,18 @@ class Generated:
 
 
 def generate(
-    project: Path, *, strict: bool = False, env: Mapping[str, str] | None = None, progress: Progress = QUIET
+    project: Path,
+    *,
+    strict: bool = False,
+    env: Mapping[str, str] | None = None,
+    progress: Progress = QUIET,
+    draw: bool = True,
 ) -> Generated:
-    """Read, validate and render the course, and plan the writes, without writing anything."""
+    """Read, validate and render the course, and plan the writes, without writing anything.
+
+    With `draw` off, the cards, QR codes and icons no earlier build kept are left to draw (`pending`):
+    the plan checks their paths are the build's, and `write_drawn` writes them once drawn.
+    """
     with progress.stage("Checking", total=count_sources(project), unit="course files") as advance:
         sources = read_sources(project, advance=advance)
         texts = {f.path: f.text for f in [sources.config, *sources.lessons, *sources.quizzes, *sources.programs]}
@@ -75,17 +85,25 @@ def generate(
     diagnostics = sorted(diagnostics, key=sort_key)
     if course is None or has_errors(diagnostics):
         return Generated(tuple(diagnostics), course, texts=texts)
-    pages, new_drawings = render_files(course, project=project, progress=progress)
-    plan = plan_writes(pages, project=project, manifest=read_manifest(project))
-    return Generated(tuple(diagnostics) + plan.problems, course, pages, plan, texts, new_drawings)
+    pages, pending = render_files(course, project=project, progress=progress)
+    new_drawings: dict[str, bytes] = {}
+    if draw:
+        to_draw = unique(pending)
+        with progress.stage("Drawing", total=len(to_draw), unit="cards, QR codes and icons") as advance:
+            new_drawings = draw_all(to_draw, advance=advance)
+        pages |= drawn_files(pending, new_drawings)
+        pending = {}
+    plan = plan_writes(pages, project=project, manifest=read_manifest(project), pending=frozenset(pending))
+    return Generated(tuple(diagnostics) + plan.problems, course, pages, plan, texts, new_drawings, pending)
 
 
 def render_files(
     course: Course, *, project: Path, progress: Progress = QUIET
-) -> tuple[dict[str, Content], dict[str, bytes]]:
-    """Render every generated file of the course, keyed by its path in the course folder.
+) -> tuple[dict[str, Content], dict[str, Drawing]]:
+    """Render every generated file of the course, keyed by its path in the course folder, but the drawings to make.
 
-    Also return the cards, QR codes and icons that were not in the cache and had to be drawn, keyed by cache name.
+    The cards, QR codes and icons an earlier build kept are among the files; the others come back apart,
+    to draw, keyed by their path in the course folder.
     """
     docs_dir = project / paths.DOCS
     figures = read_figures(course, docs_dir)
@@ -95,13 +113,12 @@ def render_files(
         docs: dict[str, Content] = dict(render_course(course, image_sizes=figure_sizes(figures)))
     artwork = {name: Artwork(name, data) for name, data in figures.items()}
     wanted = drawings_of(course, figures=artwork, logo=logo, fonts=fonts)
-    kept, missing = split_kept(project, wanted)
-    with progress.stage("Drawing", total=len(missing), unit="cards, QR codes and icons") as advance:
-        new_drawings = draw_all(list(missing.values()), advance=advance)
-    docs |= by_path(wanted, kept=kept, new=new_drawings)
+    kept = kept_drawings(project, wanted)
+    docs |= kept
     docs[paths.MANIFEST] = manifest_json(course.settings).encode("utf-8")
     files: dict[str, Content] = {f"{paths.DOCS}/{rel}": content for rel, content in docs.items()}
-    return files | theme_files(course, packaged=read_theme(), palette=read_material_palette()), new_drawings
+    pending = {f"{paths.DOCS}/{rel}": drawing for rel, drawing in wanted.items() if rel not in kept}
+    return files | theme_files(course, packaged=read_theme(), palette=read_material_palette()), pending
 
 
 def drawings_of(
@@ -123,12 +140,31 @@ def drawings_of(
     return found
 
 
+def unique(pending: Mapping[str, Drawing]) -> list[Drawing]:
+    """Return each drawing to make once, though several paths may show it."""
+    return list({drawing.key: drawing for drawing in pending.values()}.values())
+
+
+def drawn_files(pending: Mapping[str, Drawing], drawn: Mapping[str, bytes]) -> dict[str, Content]:
+    """Return the bytes of each drawing by its path, from the drawings made, by key."""
+    return {rel: drawn[drawing.key] for rel, drawing in pending.items()}
+
+
 def write_docs(project: Path, generated: Generated) -> int:
     """Apply the planned writes to the course folder; return how many files changed."""
     plan = generated.plan
     apply_plan(plan, project=project, pages=generated.pages)
     keep_drawings(project, generated.new_drawings)
     return len(plan.writes) + len(plan.deletes)
+
+
+def write_drawn(project: Path, generated: Generated, drawn: Mapping[str, bytes]) -> int:
+    """Write the drawings a build left to draw, once drawn, and keep them for later builds; return how many changed."""
+    files = drawn_files(generated.pending, drawn)
+    writes = {rel: data for rel, data in files.items() if read_current(project / rel, like=data) != data}
+    apply_plan(Plan(writes, (), ()), project=project, pages=generated.pages | files)
+    keep_drawings(project, drawn)
+    return len(writes)
 
 
 def keep_drawings(project: Path, drawings: Mapping[str, bytes]) -> None:

@@ -6,9 +6,10 @@ and they come back in the order given.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
@@ -38,6 +39,25 @@ def on_every_core(work: Callable[[T], R], items: Sequence[T], *, advance: Advanc
     chunk = max(1, min(32, len(items) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=pool_context()) as pool:
         return [counted(result, advance) for result in pool.map(work, items, chunksize=chunk)]
+
+
+@contextlib.contextmanager
+def in_background(work: Callable[[T], R], items: Sequence[T]) -> Iterator[Callable[[Advance], list[R]]]:
+    """Start `work` on each item on every core, at a lower priority; yield a call that waits for the results, in order.
+
+    Meanwhile this process may run something else: the site engine, say, which then keeps a core for itself.
+    """
+    workers = usable_cores()
+    if len(items) < POOL_FROM or workers < 2:
+        yield lambda advance: [counted(work(item), advance) for item in items]
+        return
+    chunk = max(1, min(32, len(items) // (workers * 8)))
+    with ProcessPoolExecutor(workers, mp_context=pool_context(), initializer=os.nice, initargs=(5,)) as pool:
+        results = pool.map(work, items, chunksize=chunk)
+        try:
+            yield lambda advance: [counted(result, advance) for result in results]
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def usable_cores() -> int:

@@ -28,6 +28,7 @@ class Plan:
     writes: dict[str, Content]
     deletes: tuple[str, ...]
     problems: tuple[Diagnostic, ...]
+    pending: frozenset[str] = frozenset()  # paths the build owns whose content comes later (drawings): kept as they are
 
 
 Content = str | bytes
@@ -76,14 +77,21 @@ def confined(rel: str) -> bool:
     return rel.startswith(OWNED_ROOTS) and ".." not in parts and "" not in parts and "\\" not in rel
 
 
-def manifest_text(files: dict[str, Content]) -> str:
-    """Return the manifest of the files a build wrote."""
-    hashes = {rel: digest(content) for rel, content in sorted(files.items())}
+def manifest_text(files: dict[str, Content], *, kept: Manifest | None = None) -> str:
+    """Return the manifest of the files a build wrote, and of the `kept` ones it owns and has not written yet."""
+    hashes: dict[str, str | list[str]] = {rel: sorted(values) for rel, values in (kept or {}).items()}
+    hashes |= {rel: digest(content) for rel, content in files.items()}
     return json.dumps({"version": MANIFEST_VERSION, "files": hashes}, indent=1, sort_keys=True) + "\n"
 
 
-def plan_writes(pages: dict[str, Content], *, project: Path, manifest: Manifest) -> Plan:
-    """Compare the generated files with the course folder and decide what to write and delete."""
+def plan_writes(
+    pages: dict[str, Content], *, project: Path, manifest: Manifest, pending: frozenset[str] = frozenset()
+) -> Plan:
+    """Compare the generated files with the course folder and decide what to write and delete.
+
+    The `pending` paths are the build's too, their content still to make: one written by hand stops the
+    build now, and none is deleted.
+    """
     writes: dict[str, Content] = {}
     problems: list[Diagnostic] = []
     for rel, text in sorted(pages.items()):
@@ -94,8 +102,12 @@ def plan_writes(pages: dict[str, Content], *, project: Path, manifest: Manifest)
             problems.append(not_ours(rel, source_of(text) if isinstance(text, str) else ""))
             continue
         writes[rel] = text
+    for rel in sorted(pending):
+        current = read_current(project / rel, like=b"")
+        if current is not None and not owned(rel, current, manifest):
+            problems.append(not_ours(rel, ""))
     deletes = []
-    for rel in sorted(set(manifest) - set(pages)):
+    for rel in sorted(set(manifest) - set(pages) - pending):
         current = read_current(project / rel, like=b"")
         if current is None:
             continue
@@ -103,7 +115,7 @@ def plan_writes(pages: dict[str, Content], *, project: Path, manifest: Manifest)
             deletes.append(rel)
         else:
             problems.append(not_ours(rel, source_of(current) if isinstance(current, str) else ""))
-    return Plan(writes, tuple(deletes), tuple(problems))
+    return Plan(writes, tuple(deletes), tuple(problems), pending)
 
 
 def owned(rel: str, current: Content, manifest: Manifest) -> bool:
@@ -161,14 +173,15 @@ def apply_plan(plan: Plan, *, project: Path, pages: dict[str, Content]) -> None:
     The manifest saved first names every file as it was and as it will be, so a build stopped half
     way (killed, or out of disk) leaves nothing the next build would take for a hand edit.
     """
+    before = read_manifest(project)
     if plan.writes or plan.deletes:
-        write_atomic(project / MANIFEST, pending_manifest_text(read_manifest(project), plan.writes))
+        write_atomic(project / MANIFEST, pending_manifest_text(before, plan.writes))
     for rel, text in plan.writes.items():
         write_atomic(project / rel, text)
     for rel in plan.deletes:
         (project / rel).unlink()
         remove_empty_parents(project / rel, stop=project / rel.split("/")[0])
-    text = manifest_text(pages)
+    text = manifest_text(pages, kept={rel: before[rel] for rel in plan.pending if rel in before})
     if read_current(project / MANIFEST, like=text) != text:
         write_atomic(project / MANIFEST, text)
 
