@@ -36,3 +36,17 @@ def test_a_saved_body_and_a_saved_title_reach_the_served_pages(sample_project: P
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_serve_loads_again_only_the_files_a_save_changed(sample_project: Path) -> None:
+    from coursegen.commands.generate import generate
+
+    remembered: dict = {}
+    first = generate(sample_project, remembered=remembered)
+    untouched = {name: loaded for name, (_, loaded) in remembered.items()}
+    lesson = sample_project / "lessons/01-first-steps.yml"
+    lesson.write_text(lesson.read_text().replace("title: ", "title: Saved ", 1))
+    second = generate(sample_project, remembered=remembered)
+    assert remembered["lessons/01-first-steps.yml"][1] is not untouched["lessons/01-first-steps.yml"]
+    assert all(remembered[name][1] is loaded for name, loaded in untouched.items() if "01-first-steps" not in name)
+    assert second.pages != first.pages and second.pages == generate(sample_project).pages

@@ -27,6 +27,7 @@ from .installed import read_installed
 from .progress import QUIET, Progress
 from .read import (
     DRAWING_CACHE,
+    Remembered,
     count_sources,
     list_docs,
     read_catalogues,
@@ -64,14 +65,16 @@ def generate(
     env: Mapping[str, str] | None = None,
     progress: Progress = QUIET,
     draw: bool = True,
+    remembered: Remembered | None = None,
 ) -> Generated:
     """Read, validate and render the course, and plan the writes, without writing anything.
 
-    With `draw` off, the cards, QR codes and icons no earlier build kept are left to draw (`pending`):
+    `remembered` keeps the files loaded, for the next call (`read_sources`). With `draw` off, the cards, QR
+    codes and icons no earlier build kept are left to draw (`pending`):
     the plan checks their paths are the build's, and `write_drawn` writes them once drawn.
     """
     with progress.stage("Checking", total=count_sources(project), unit="course files") as advance:
-        sources = read_sources(project, advance=advance)
+        sources = read_sources(project, advance=advance, remembered=remembered)
         texts = {f.path: f.text for f in [sources.config, *sources.lessons, *sources.quizzes, *sources.programs]}
         course, diagnostics = validate_course(
             sources,

@@ -34,15 +34,22 @@ DRAWING_CACHE = (
 )
 
 
-def read_sources(project: Path, *, advance: Advance = nothing) -> Sources:
-    """Load mkdocs.yml and every lesson, quiz and program file, in a stable order, counting each file read."""
+Remembered = dict[str, tuple[bytes, Loaded]]  # each file's bytes when last loaded, and what loading them gave
+
+
+def read_sources(project: Path, *, advance: Advance = nothing, remembered: Remembered | None = None) -> Sources:
+    """Load mkdocs.yml and every lesson, quiz and program file, in a stable order, counting each file read.
+
+    A file whose bytes are the same as `remembered` holds for it is not loaded again (`serve` keeps
+    them between saves); the files loaded now are remembered there.
+    """
     groups = {
-        name: tuple(counted(load_file(project, p), advance) for p in source_files(project, name))
+        name: tuple(counted(load_file(project, p, remembered=remembered), advance) for p in source_files(project, name))
         for name in SOURCE_FOLDERS
     }
     config_path = project / CONFIG
     if config_path.is_file():
-        config = load_file(project, config_path, extra_tags=MKDOCS_TAGS)
+        config = load_file(project, config_path, extra_tags=MKDOCS_TAGS, remembered=remembered)
     else:
         config = Loaded(
             CONFIG,
@@ -73,8 +80,10 @@ def source_files(project: Path, folder: str) -> list[Path]:
     return sorted(p for p in found if p.suffix in (".yml", ".yaml") and p.is_file()) if base.is_dir() else []
 
 
-def load_file(project: Path, path: Path, *, extra_tags: frozenset[str] = frozenset()) -> Loaded:
-    """Read and load one file, naming it relative to the project."""
+def load_file(
+    project: Path, path: Path, *, extra_tags: frozenset[str] = frozenset(), remembered: Remembered | None = None
+) -> Loaded:
+    """Read and load one file, named relative to the project; one unchanged since `remembered` is not loaded again."""
     name = path.relative_to(project).as_posix()
     try:
         size = path.stat().st_size
@@ -83,7 +92,12 @@ def load_file(project: Path, path: Path, *, extra_tags: frozenset[str] = frozens
         data = path.read_bytes()
     except OSError as exc:
         return Loaded(name, "", None, (error(name, 1, 1, f"cannot read the file: {exc.strerror}"),))
-    return load(data, path=name, extra_tags=extra_tags)
+    if remembered is None:
+        return load(data, path=name, extra_tags=extra_tags)
+    before = remembered.get(name)
+    if before is None or before[0] != data:
+        remembered[name] = (data, load(data, path=name, extra_tags=extra_tags))
+    return remembered[name][1]
 
 
 def read_catalogues() -> dict[str, dict]:

@@ -19,7 +19,7 @@ from .generate import generate, write_docs
 from .installation import installation_problem
 from .outcome import Outcome
 from .preview import mark_pages_changed, site_wide_key, theme_on_disk
-from .read import CONFIG
+from .read import CONFIG, Remembered
 
 WATCHED = ("lessons", "quizzes", "programs", "docs/figures", "docs/assets", "mkdocs.yml", paths.OVERRIDES)
 
@@ -32,7 +32,8 @@ def serve(project: Path, *, port: int, tell: Callable[[Outcome], None]) -> Outco
         return Outcome(
             False, message=f"Port {port} on 127.0.0.1 is in use; stop what uses it, or pick another: --port 8001"
         )
-    outcome, site_wide = regenerate(project)
+    remembered: Remembered = {}  # the course files as last loaded: a save loads only the files it changed
+    outcome, site_wide = regenerate(project, remembered=remembered)
     tell(outcome)
     # --dirty: after a save, MkDocs rebuilds only the pages whose files are newer than what it built.
     command = mkdocs_command("serve", "--livereload", "--dirty", "--dev-addr", f"127.0.0.1:{port}")
@@ -47,7 +48,7 @@ def serve(project: Path, *, port: int, tell: Callable[[Outcome], None]) -> Outco
             now = watched_times(project)
             if now != seen:
                 seen = now
-                outcome, site_wide = regenerate(project, site_wide=site_wide)
+                outcome, site_wide = regenerate(project, site_wide=site_wide, remembered=remembered)
                 tell(outcome)
     except KeyboardInterrupt:
         pass
@@ -57,14 +58,14 @@ def serve(project: Path, *, port: int, tell: Callable[[Outcome], None]) -> Outco
     return Outcome(server.returncode in (0, -signal.SIGTERM, None), message="Stopped the preview.")
 
 
-def regenerate(project: Path, *, site_wide: str = "") -> tuple[Outcome, str]:
+def regenerate(project: Path, *, site_wide: str = "", remembered: Remembered | None = None) -> tuple[Outcome, str]:
     """Validate and write the generated files for the preview server, keeping the last good ones on error.
 
     Also return the key of what every page shows (the menu, the theme, the settings). The preview
     server rebuilds only the pages whose files changed; when that key differs from `site_wide`, the
     one before, every page is marked changed so that it rebuilds them all.
     """
-    generated = generate(project)
+    generated = generate(project, remembered=remembered)
     if generated.ok:
         changed = write_docs(project, generated)
         key = site_wide_key(
