@@ -49,9 +49,10 @@ MADE = ("docs/previews/", "docs/qr/", "docs/icons/", "docs/manifest.webmanifest"
 def test_every_picture_code_and_data_file_matches_its_pinned_hash(tmp_path_factory: pytest.TempPathFactory) -> None:
     project = copy_project(tmp_path_factory.mktemp("golden-bytes") / "course")
     generated = generate(project, env={"SITE_URL": "https://example.com/course/"})
+    drawn = {rel: (project / ".coursegen-cache/drawings" / d.key).read_bytes() for rel, d in generated.drawings.items()}
     made = {
         rel: hashlib.sha256(content if isinstance(content, bytes) else content.encode("utf-8")).hexdigest()
-        for rel, content in sorted(generated.pages.items())
+        for rel, content in sorted((generated.pages | drawn).items())
         if rel.startswith(MADE)
     }
     if UPDATE:

@@ -65,9 +65,9 @@ def test_a_build_into_a_pipe_prints_one_plain_line_per_stage(sample_project: Pat
     assert [re.sub(r"\d[\d,]*", "N", line) for line in lines[:-1]] == [
         "Checking N course files",
         "Rendering N lessons and quizzes",
-        "Drawing N cards, QR codes and icons",
         "Converting N pages",
         "Building N pages",
+        "Drawing N cards, QR codes and icons",
         "Checking N files of the built site",
     ]
     assert lines[-1].startswith("Built ")

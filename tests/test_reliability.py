@@ -51,10 +51,10 @@ KILL_AT_WRITE = """
 import os, signal, sys
 from pathlib import Path
 import coursegen.output.write as write
-real, calls = write.write_atomic, [0]
+real, calls, build_process = write.write_atomic, [0], os.getpid()
 def dying(path, content):
-    calls[0] += 1
-    if calls[0] == int(sys.argv[1]):
+    calls[0] += 1 if os.getpid() == build_process else 0  # the writes of the build, not of its drawing workers
+    if calls[0] == int(sys.argv[1]) and os.getpid() == build_process:
         os.kill(os.getpid(), signal.SIGKILL)
     real(path, content)
 write.write_atomic = dying
@@ -100,6 +100,20 @@ def test_a_build_killed_while_the_engine_builds_leaves_the_previous_site(sample_
     assert tree_hashes(site) == before, "the site is the old one, never a mix"
     assert run_build(sample_project, "build").returncode == 0, "the next build cleans up and succeeds"
     assert not list(sample_project.glob(".site-*")), "no temporary build folder is left behind"
+
+
+def test_a_build_killed_while_it_draws_leaves_no_worker_holding_the_course(sample_project: Path) -> None:
+    # Only the build process is killed (as the system kills one that runs out of memory), not its workers.
+    (sample_project / ".coursegen-cache").mkdir(exist_ok=True)
+    build = subprocess.Popen([sys.executable, "build.py", "build"], cwd=sample_project)
+    deadline = time.monotonic() + 60
+    while not list(sample_project.glob(".site-*")) and time.monotonic() < deadline and build.poll() is None:
+        time.sleep(0.01)
+    assert build.poll() is None, "the build was still running while it drew"
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+    again = subprocess.run([sys.executable, "build.py", "build"], cwd=sample_project, timeout=120, capture_output=True)
+    assert again.returncode == 0, again.stderr
 
 
 def test_a_kill_between_the_two_renames_is_recovered(sample_project: Path) -> None:

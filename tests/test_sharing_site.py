@@ -125,8 +125,8 @@ def test_a_lesson_card_shows_the_lesson_figure(tmp_path: Path) -> None:
     icon_only = sharing.draw_card(
         sharing.Card(card.title, card.description), settings=settings, figures={}, logo=None, fonts=fonts
     )
-    built = generated.pages["docs/previews/lessons-01-first-steps.jpg"]
-    assert built == with_figure
+    key = generated.drawings["docs/previews/lessons-01-first-steps.jpg"].key
+    assert (project / ".coursegen-cache/drawings" / key).read_bytes() == with_figure
     with Image.open(io.BytesIO(with_figure)) as drawn, Image.open(io.BytesIO(icon_only)) as plain:
         assert drawn.size == plain.size == (1200, 630)
         box = sharing.CARD_FIGURE_BOX
@@ -141,7 +141,7 @@ def test_an_unchanged_rebuild_draws_no_card(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "course")
     assert build(project, site_dir=project / "site").ok
     again = generate(project)
-    assert again.new_drawings == {}
+    assert again.drawn == 0
     assert again.plan.writes == {} and again.plan.deletes == ()
 
 
@@ -152,7 +152,7 @@ def test_an_unchanged_rebuild_imports_no_drawing_library(tmp_path: Path) -> None
     assert list((project / "docs/qr").glob("*.svg")), "the course has QR codes to make"
     probe = (
         "import sys; from pathlib import Path; from coursegen.commands.generate import generate; "
-        f"generated = generate(Path('.'), env={SITE_URL!r}); assert generated.ok and not generated.new_drawings; "
+        f"generated = generate(Path('.'), env={SITE_URL!r}); assert generated.ok and not generated.drawn; "
         "print(sorted(m for m in ('PIL', 'resvg_py', 'segno') if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True, timeout=60)

@@ -22,9 +22,9 @@ from ..output.cores import in_background
 from ..output.gate import Trusted, check_site
 from ..output.swap import leftover_site, recover_site, remove_stale_builds, swap_site
 from ..site.offline import offline_files
-from .drawings import call
+from .drawings import copy_drawings, drawer, missing
 from .engine import engine_problem, run_engine
-from .generate import Generated, drawn_files, generate, unique, write_docs, write_drawn
+from .generate import Generated, generate, write_docs
 from .installation import installation_problem
 from .installed import read_trusted
 from .outcome import NOT_WRITTEN, Outcome
@@ -138,7 +138,7 @@ def build_locked(
         detail = engine_output(output)
         return Outcome(False, generated.diagnostics, generated.texts, f"{failed}; {name}/ was left as it was.", detail)
     seconds = time.perf_counter() - started
-    made = len(generated.pages) + len(generated.pending)
+    made = len(generated.pages) + len(generated.drawings)
     message = f"Built {made} generated files ({changed} changed) into {name}/ in {seconds:.1f} s."
     if leftover_site(site_dir):
         message += f" The old site could not be removed: delete {leftover_site(site_dir)}/ by hand."
@@ -156,19 +156,18 @@ def build_site(
     """
     settings = generated.course.settings
     trusted = read_trusted(project, generated=generated.pages, course_scripts=settings.extra_javascript)
-    to_draw = unique(generated.pending)
-    with in_background(call, [drawing.draw for drawing in to_draw]) as drawn, temporary_site(site_dir) as temporary:
+    to_draw = missing(project, generated.drawings)
+    with in_background(drawer(project), to_draw) as drawn, temporary_site(site_dir) as temporary:
         pages = count_pages(project)
         ok, output = run_engine(project, engine=engine, site_dir=temporary, progress=progress, pages=pages)
         with progress.stage("Drawing", total=len(to_draw), unit="cards, QR codes and icons") as advance:
-            drawings = {drawing.key: data for drawing, data in zip(to_draw, drawn(advance), strict=True)}
-        changed = write_drawn(project, generated, drawings)
+            drawn(advance)
+        new = {drawing.key for drawing in to_draw}
+        copied = copy_drawings(project, {rel: d for rel, d in generated.drawings.items() if d.key in new})
         if not ok:
             # The temporary folder's name changes at every build; name it as the author knows it.
-            return False, output.replace(str(temporary), f"{site_dir.name} (being built)"), changed
-        late = {
-            rel.removeprefix(f"{paths.DOCS}/"): data for rel, data in drawn_files(generated.pending, drawings).items()
-        }
+            return False, output.replace(str(temporary), f"{site_dir.name} (being built)"), len(copied)
+        late = {rel.removeprefix(f"{paths.DOCS}/"): project / rel for rel in copied}
         ok, output = publish_site(
             temporary,
             site_dir=site_dir,
@@ -178,7 +177,7 @@ def build_site(
             progress=progress,
             output=output,
         )
-        return ok, output, changed
+        return ok, output, len(copied)
 
 
 @contextlib.contextmanager
@@ -203,16 +202,16 @@ def publish_site(
     temporary: Path,
     *,
     site_dir: Path,
-    late: Mapping[str, bytes],
+    late: Mapping[str, Path],
     settings: Settings,
     trusted: Trusted,
     progress: Progress,
     output: str,
 ) -> tuple[bool, str]:
-    """Add the `late` files to a site the engine built, gate it, add the offline files, and swap it in."""
-    for rel, data in late.items():
+    """Copy the `late` files into a site the engine built, gate it, add the offline files, and swap it in."""
+    for rel, source in late.items():
         (temporary / rel).parent.mkdir(parents=True, exist_ok=True)
-        (temporary / rel).write_bytes(data)
+        shutil.copyfile(source, temporary / rel)
     site_files = [(p.relative_to(temporary).as_posix(), p.read_bytes()) for p in temporary.rglob("*") if p.is_file()]
     with progress.stage("Checking", total=len(site_files), unit="files of the built site") as advance:
         base = urlsplit(settings.site_url).path or "/"

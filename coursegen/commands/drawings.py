@@ -1,17 +1,21 @@
-"""Draw the cards, QR codes and icons a build needs, on every core, taking the ones an earlier build kept.
+"""Draw the cards, QR codes and icons a build needs into the drawing cache, on every core, and copy them to docs/.
 
 Each drawing is a pure function of what it shows, named by a key that hashes those inputs, so any
-process may draw it and the bytes are the same; the cache (.coursegen-cache/drawings) maps key to bytes.
+process may draw it and the bytes are the same. The cache (.coursegen-cache/drawings) maps key to
+bytes; the worker that draws one writes it there, and docs/ gets a copy. No drawing is held in memory,
+so a course of thousands of lessons costs no more memory than a small one.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..output.cores import Advance, nothing, on_every_core
-from .read import read_cached_drawing
+from ..output.write import copy_generated, write_atomic
+from .read import DRAWING_CACHE
 
 
 @dataclass(frozen=True)
@@ -22,22 +26,30 @@ class Drawing:
     draw: Callable[[], bytes]
 
 
-def kept_drawings(project: Path, drawings: Mapping[str, Drawing]) -> dict[str, bytes]:
-    """Return the drawings an earlier build kept, by path."""
-    kept: dict[str, bytes] = {}
-    for rel, drawing in drawings.items():
-        cached = read_cached_drawing(project, drawing.key)
-        if cached is not None:
-            kept[rel] = cached
-    return kept
+def missing(project: Path, drawings: Mapping[str, Drawing]) -> list[Drawing]:
+    """Return each drawing no earlier build kept, once, though several paths may show it."""
+    cache = project / DRAWING_CACHE
+    return list({d.key: d for d in drawings.values() if not (cache / d.key).is_file()}.values())
 
 
-def draw_all(drawings: list[Drawing], *, advance: Advance = nothing) -> dict[str, bytes]:
-    """Draw each drawing once, on every core when there are enough of them; return the bytes by key."""
-    drawn = on_every_core(call, [d.draw for d in drawings], advance=advance)
-    return {d.key: data for d, data in zip(drawings, drawn, strict=True)}
+def drawer(project: Path) -> Callable[[Drawing], int]:
+    """Return the call that draws one drawing into the course's cache (picklable, for the workers)."""
+    return functools.partial(draw_into_cache, cache=project / DRAWING_CACHE)
 
 
-def call(draw: Callable[[], bytes]) -> bytes:
-    """Run one drawing (in a worker)."""
-    return draw()
+def draw_into_cache(drawing: Drawing, *, cache: Path) -> int:
+    """Draw one drawing and keep it in the cache (in a worker); return its size in bytes."""
+    data = drawing.draw()
+    write_atomic(cache / drawing.key, data)
+    return len(data)
+
+
+def draw_missing(project: Path, drawings: Mapping[str, Drawing], *, advance: Advance = nothing) -> int:
+    """Draw into the cache every drawing it does not hold, on every core when there are enough; return how many."""
+    return len(on_every_core(drawer(project), missing(project, drawings), advance=advance))
+
+
+def copy_drawings(project: Path, drawings: Mapping[str, Drawing]) -> list[str]:
+    """Copy each drawing the cache holds to its path in the course folder where it differs; return the paths copied."""
+    cache = project / DRAWING_CACHE
+    return copy_generated(project, {rel: cache / d.key for rel, d in drawings.items() if (cache / d.key).is_file()})

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..model import paths
 from ..model.course import Course
 from ..model.diagnostics import Diagnostic, has_errors, promote_warnings, sort_key
-from ..output.write import Content, Plan, apply_plan, plan_writes, read_current, read_manifest, write_atomic
+from ..output.write import Content, Plan, apply_plan, plan_writes, read_manifest
 from ..site import sharing
 from ..site.icons import Artwork, Fonts
 from ..site.images import figure_sizes
@@ -22,11 +22,10 @@ from ..site.offline import icon_key, icons, manifest_json
 from ..site.pages import page_heads, render_course
 from ..site.theme import theme_files
 from ..source.validate import validate_course
-from .drawings import Drawing, draw_all, kept_drawings
+from .drawings import Drawing, copy_drawings, draw_missing, missing
 from .installed import read_installed
 from .progress import QUIET, Progress
 from .read import (
-    DRAWING_CACHE,
     Remembered,
     count_sources,
     list_docs,
@@ -49,8 +48,8 @@ class Generated:
     pages: dict[str, Content] = field(default_factory=dict)
     plan: Plan | None = None
     texts: dict[str, str] = field(default_factory=dict)
-    new_drawings: dict[str, bytes] = field(default_factory=dict)  # cards, QR codes and icons drawn now, for the cache
-    pending: dict[str, Drawing] = field(default_factory=dict)  # the ones still to draw (draw=False), by path
+    drawings: dict[str, Drawing] = field(default_factory=dict)  # every card, QR code and icon, by path
+    drawn: int = 0  # how many of them were drawn now, for lack of one an earlier build kept
 
     @property
     def ok(self) -> bool:
@@ -69,9 +68,9 @@ def generate(
 ) -> Generated:
     """Read, validate and render the course, and plan the writes, without writing anything.
 
-    `remembered` keeps the files loaded, for the next call (`read_sources`). With `draw` off, the cards, QR
-    codes and icons no earlier build kept are left to draw (`pending`):
-    the plan checks their paths are the build's, and `write_drawn` writes them once drawn.
+    `remembered` keeps the files loaded, for the next call (`read_sources`). The cards, QR codes and icons
+    are not among the pages: they are drawn into the drawing cache (none with `draw` off), the plan checks
+    their paths are the build's, and `write_docs` copies them.
     """
     with progress.stage("Checking", total=count_sources(project), unit="course files") as advance:
         sources = read_sources(project, advance=advance, remembered=remembered)
@@ -88,25 +87,23 @@ def generate(
     diagnostics = sorted(diagnostics, key=sort_key)
     if course is None or has_errors(diagnostics):
         return Generated(tuple(diagnostics), course, texts=texts)
-    pages, pending = render_files(course, project=project, progress=progress)
-    new_drawings: dict[str, bytes] = {}
-    if draw:
-        to_draw = unique(pending)
-        with progress.stage("Drawing", total=len(to_draw), unit="cards, QR codes and icons") as advance:
-            new_drawings = draw_all(to_draw, advance=advance)
-        pages |= drawn_files(pending, new_drawings)
-        pending = {}
-    plan = plan_writes(pages, project=project, manifest=read_manifest(project), pending=frozenset(pending))
-    return Generated(tuple(diagnostics) + plan.problems, course, pages, plan, texts, new_drawings, pending)
+    pages, drawings = render_files(course, project=project, progress=progress)
+    plan = plan_writes(pages, project=project, manifest=read_manifest(project), pending=frozenset(drawings))
+    drawn = 0
+    if draw and not plan.problems:
+        to_draw = len(missing(project, drawings))
+        with progress.stage("Drawing", total=to_draw, unit="cards, QR codes and icons") as advance:
+            drawn = draw_missing(project, drawings, advance=advance)
+    return Generated(tuple(diagnostics) + plan.problems, course, pages, plan, texts, drawings, drawn)
 
 
 def render_files(
     course: Course, *, project: Path, progress: Progress = QUIET
 ) -> tuple[dict[str, Content], dict[str, Drawing]]:
-    """Render every generated file of the course, keyed by its path in the course folder, but the drawings to make.
+    """Render every generated file of the course but its drawings, keyed by its path in the course folder.
 
-    The cards, QR codes and icons an earlier build kept are among the files; the others come back apart,
-    to draw, keyed by their path in the course folder.
+    The cards, QR codes and icons come back apart, as drawings to make or take from the cache, keyed by
+    their path in the course folder.
     """
     docs_dir = project / paths.DOCS
     figures = read_figures(course, docs_dir)
@@ -116,12 +113,10 @@ def render_files(
         docs: dict[str, Content] = dict(render_course(course, image_sizes=figure_sizes(figures)))
     artwork = {name: Artwork(name, data) for name, data in figures.items()}
     wanted = drawings_of(course, figures=artwork, logo=logo, fonts=fonts)
-    kept = kept_drawings(project, wanted)
-    docs |= kept
     docs[paths.MANIFEST] = manifest_json(course.settings).encode("utf-8")
     files: dict[str, Content] = {f"{paths.DOCS}/{rel}": content for rel, content in docs.items()}
-    pending = {f"{paths.DOCS}/{rel}": drawing for rel, drawing in wanted.items() if rel not in kept}
-    return files | theme_files(course, packaged=read_theme(), palette=read_material_palette()), pending
+    drawings = {f"{paths.DOCS}/{rel}": drawing for rel, drawing in wanted.items()}
+    return files | theme_files(course, packaged=read_theme(), palette=read_material_palette()), drawings
 
 
 def drawings_of(
@@ -143,37 +138,8 @@ def drawings_of(
     return found
 
 
-def unique(pending: Mapping[str, Drawing]) -> list[Drawing]:
-    """Return each drawing to make once, though several paths may show it."""
-    return list({drawing.key: drawing for drawing in pending.values()}.values())
-
-
-def drawn_files(pending: Mapping[str, Drawing], drawn: Mapping[str, bytes]) -> dict[str, Content]:
-    """Return the bytes of each drawing by its path, from the drawings made, by key."""
-    return {rel: drawn[drawing.key] for rel, drawing in pending.items()}
-
-
 def write_docs(project: Path, generated: Generated) -> int:
-    """Apply the planned writes to the course folder; return how many files changed."""
+    """Apply the planned writes to the course folder, and copy the drawings the cache holds; return how many changed."""
     plan = generated.plan
     apply_plan(plan, project=project, pages=generated.pages)
-    keep_drawings(project, generated.new_drawings)
-    return len(plan.writes) + len(plan.deletes)
-
-
-def write_drawn(project: Path, generated: Generated, drawn: Mapping[str, bytes]) -> int:
-    """Write the drawings a build left to draw, once drawn, and keep them for later builds; return how many changed."""
-    files = drawn_files(generated.pending, drawn)
-    writes = {rel: data for rel, data in files.items() if read_current(project / rel, like=data) != data}
-    apply_plan(Plan(writes, (), ()), project=project, pages=generated.pages | files)
-    keep_drawings(project, drawn)
-    return len(writes)
-
-
-def keep_drawings(project: Path, drawings: Mapping[str, bytes]) -> None:
-    """Keep newly drawn cards, QR codes and icons for later builds; a cache that cannot be written only costs time."""
-    for key, data in drawings.items():
-        try:
-            write_atomic(project / DRAWING_CACHE / key, data)
-        except OSError:
-            return
+    return len(plan.writes) + len(plan.deletes) + len(copy_drawings(project, generated.drawings))

@@ -198,11 +198,3 @@ def read_figures(course: Course, docs_dir: Path) -> dict[str, bytes]:
         except OSError:
             continue
     return figures
-
-
-def read_cached_drawing(project: Path, key: str) -> bytes | None:
-    """Return a card, QR code or icon drawn by an earlier build with the same inputs, if it is kept."""
-    try:
-        return (project / DRAWING_CACHE / key).read_bytes()
-    except OSError:
-        return None

@@ -7,8 +7,11 @@ and they come back in the order given.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -37,7 +40,7 @@ def on_every_core(work: Callable[[T], R], items: Sequence[T], *, advance: Advanc
     # Neighbouring items often share inputs (the cards of a lesson show the same figure), and a chunk keeps them
     # together in one worker and is pickled once with what its items share.
     chunk = max(1, min(32, len(items) // (workers * 8)))
-    with ProcessPoolExecutor(workers, mp_context=pool_context()) as pool:
+    with ProcessPoolExecutor(workers, mp_context=pool_context(), initializer=start_worker, initargs=(0,)) as pool:
         return [counted(result, advance) for result in pool.map(work, items, chunksize=chunk)]
 
 
@@ -52,12 +55,25 @@ def in_background(work: Callable[[T], R], items: Sequence[T]) -> Iterator[Callab
         yield lambda advance: [counted(work(item), advance) for item in items]
         return
     chunk = max(1, min(32, len(items) // (workers * 8)))
-    with ProcessPoolExecutor(workers, mp_context=pool_context(), initializer=os.nice, initargs=(5,)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=pool_context(), initializer=start_worker, initargs=(5,)) as pool:
         results = pool.map(work, items, chunksize=chunk)
         try:
             yield lambda advance: [counted(result, advance) for result in results]
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def start_worker(niceness: int) -> None:
+    """Start a worker: at a lower priority by `niceness`, and, on Linux, ending when the build process ends.
+
+    A forked worker holds the course folder's build lock too; one left behind by a killed build would
+    keep the next build waiting for ever.
+    """
+    os.nice(niceness)
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
+        if os.getppid() == 1:  # the build ended before the line above ran
+            os._exit(1)
 
 
 def usable_cores() -> int:

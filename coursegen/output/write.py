@@ -79,9 +79,9 @@ def confined(rel: str) -> bool:
 
 def manifest_text(files: dict[str, Content], *, kept: Manifest | None = None) -> str:
     """Return the manifest of the files a build wrote, and of the `kept` ones it owns and has not written yet."""
-    hashes: dict[str, str | list[str]] = {rel: sorted(values) for rel, values in (kept or {}).items()}
-    hashes |= {rel: digest(content) for rel, content in files.items()}
-    return json.dumps({"version": MANIFEST_VERSION, "files": hashes}, indent=1, sort_keys=True) + "\n"
+    return listed_manifest_text(
+        dict(kept or {}) | {rel: frozenset({digest(content)}) for rel, content in files.items()}
+    )
 
 
 def plan_writes(
@@ -186,13 +186,40 @@ def apply_plan(plan: Plan, *, project: Path, pages: dict[str, Content]) -> None:
         write_atomic(project / MANIFEST, text)
 
 
+def copy_generated(project: Path, sources: dict[str, Path]) -> list[str]:
+    """Copy files into their generated paths where the content differs, and own them all; return the paths copied.
+
+    Each is read one at a time, so none is held in memory; the manifest names both hashes while copying.
+    """
+    hashes, changed = {}, []
+    for rel, source in sources.items():
+        data = source.read_bytes()
+        hashes[rel] = digest(data)
+        if read_current(project / rel, like=data) != data:
+            changed.append(rel)
+    before = read_manifest(project)
+    if changed:
+        write_atomic(project / MANIFEST, listed_manifest_text(before, {rel: hashes[rel] for rel in changed}))
+    for rel in changed:
+        write_atomic(project / rel, sources[rel].read_bytes())
+    after = before | {rel: frozenset({new}) for rel, new in hashes.items()}
+    if after != before:
+        write_atomic(project / MANIFEST, listed_manifest_text(after))
+    return changed
+
+
+def listed_manifest_text(before: Manifest, adding: dict[str, str] | None = None) -> str:
+    """Return a manifest of the `before` files, with a hash each of the `adding` ones may have once written."""
+    files = {rel: set(hashes) for rel, hashes in before.items()}
+    for rel, new in (adding or {}).items():
+        files.setdefault(rel, set()).add(new)
+    listed = {rel: sorted(hashes) if len(hashes) > 1 else min(hashes) for rel, hashes in files.items()}
+    return json.dumps({"version": MANIFEST_VERSION, "files": listed}, indent=1, sort_keys=True) + "\n"
+
+
 def pending_manifest_text(before: Manifest, writes: dict[str, Content]) -> str:
     """Return the manifest to keep while files are written: the hashes they had, and the ones they will have."""
-    files = {rel: set(hashes) for rel, hashes in before.items()}
-    for rel, content in writes.items():
-        files.setdefault(rel, set()).add(digest(content))
-    listed = {rel: sorted(hashes) for rel, hashes in sorted(files.items())}
-    return json.dumps({"version": MANIFEST_VERSION, "files": listed}, indent=1, sort_keys=True) + "\n"
+    return listed_manifest_text(before, {rel: digest(content) for rel, content in writes.items()})
 
 
 def write_atomic(path: Path, content: Content) -> None:
