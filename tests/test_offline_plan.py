@@ -49,10 +49,11 @@ def test_a_course_above_the_limit_keeps_its_shell_and_offers_the_rest(big_site: 
     assert plan.version == whole.version, "the cache name depends on the files, not on the plan"
     assert sorted(plan.shell + plan.rest) == sorted(whole.shell)
     assert "./" in plan.shell and "manifest.webmanifest" in plan.shell and "404.html" in plan.shell
+    assert "shared/course.json" in plan.shell, "every page's progress reads the course data's index"
     assert all(
         url.startswith(("assets/", "icons/"))
         for url in plan.shell
-        if url not in ("./", "404.html", "manifest.webmanifest")
+        if url not in ("./", "404.html", "manifest.webmanifest", "shared/course.json")
     )
     assert "assets/coursegen/quiz.js" in plan.shell
     lessons = [url for url in whole.shell if url.startswith("lessons/") and url.endswith("/")]
@@ -85,6 +86,9 @@ def test_a_page_left_out_of_the_shell_names_the_figures_it_shows(big_site: Path)
     lesson = "lessons/part-02/05-lesson-5/"
     assert lesson in plan.rest
     assert "figures/figure.svg" in plan.needs[lesson]
+    index = json.loads(dict(files)["shared/course.json"])
+    piece = next(part["piece"] for part in index["parts"] if "lesson-5" in part["lessons"])
+    assert f"shared/course/{piece}.json" in plan.needs[lesson], "its program page reads its doses offline"
     assert all(file in plan.rest for shown in plan.needs.values() for file in shown)
     assert "./" not in plan.needs, "the shell's pages need nothing from the rest to be listed"
     assert offline_plan(files).needs == {}, "a course kept whole needs no list"
@@ -97,5 +101,5 @@ def test_an_image_address_is_read_from_the_page_it_is_on() -> None:
     assert site_url("lessons/a/", "https://example.org/a.svg") == ""
     assert site_url("lessons/a/", "/figures/a.svg") == ""
     page = b'<p><img alt="" src="../../figures/a.svg"><img src="../../figures/a.svg"></p><img src="../../other.svg">'
-    needs = page_needs([("lessons/a/", page), ("figures/a.svg", b"")], rest={"lessons/a/", "figures/a.svg"})
+    needs = page_needs([("lessons/a/", page), ("figures/a.svg", b"")], rest={"lessons/a/", "figures/a.svg"}, pieces={})
     assert needs == {"lessons/a/": ("figures/a.svg",)}

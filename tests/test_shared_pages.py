@@ -29,6 +29,7 @@ SCRIPTS = (
     "keys.js",
     "inbox.js",
     "kit.js",
+    "pick.js",
     "chart.js",
     "quiz.js",
     "practice.js",
@@ -44,6 +45,19 @@ def sample_course(tmp_path_factory: pytest.TempPathFactory) -> Course:
     generated = generate(copy_project(tmp_path_factory.mktemp("prescribe") / "course"))
     assert generated.ok
     return generated.course
+
+
+def course_data(course: Course) -> tuple[dict, list[dict]]:
+    """Return the course data's index and its pieces in order, as the browser reads them."""
+    files = trainer.course_files(course, quiz_titles={q.id: q.id.upper() for q in course.quizzes})
+    index = json.loads(files[paths.COURSE_DATA])
+    return index, [json.loads(files[paths.course_piece(part["piece"])]) for part in index["parts"]]
+
+
+def in_parts(course: Course, *folders: str) -> Course:
+    """Return the course with its lessons spread over these part folders in turn, one lesson to each."""
+    lessons = tuple(replace(lesson, part=folders[i % len(folders)]) for i, lesson in enumerate(course.lessons))
+    return replace(course, lessons=lessons)
 
 
 def settings_node(text: str) -> yaml.Node:
@@ -71,21 +85,36 @@ def test_every_course_in_the_repository_sets_not_in_nav() -> None:
 
 
 def test_course_data_lists_lessons_in_order_with_their_quizzes(sample_course) -> None:
-    titles = {q.id: q.id.upper() for q in sample_course.quizzes}
-    data = json.loads(trainer.course_data(sample_course, quiz_titles=titles))
-    assert [lesson["id"] for lesson in data["lessons"]] == [lesson.id for lesson in sample_course.lessons]
-    first = data["lessons"][0]
+    index, pieces = course_data(sample_course)
+    lessons = [lesson for piece in pieces for lesson in piece["lessons"]]
+    assert [lesson["id"] for lesson in lessons] == [lesson.id for lesson in sample_course.lessons]
+    assert [part["lessons"] for part in index["parts"]] == [[lesson["id"] for lesson in p["lessons"]] for p in pieces]
+    first = lessons[0]
     assert first["url"] == paths.url_of(paths.lesson_page(sample_course.lessons[0], sample_course))
     assert not first["url"].startswith(("/", "http")), "relative to the site root: no site_url"
-    quizzes = [q for lesson in data["lessons"] for q in lesson["quizzes"]]
+    quizzes = [q for lesson in lessons for q in lesson["quizzes"]]
     assert {q["id"] for q in quizzes} == {q.id for q in sample_course.quizzes}
+    assert sorted(q for part in index["parts"] for q in part["quizzes"]) == sorted(q.id for q in sample_course.quizzes)
     assert any(not q["scored"] for q in quizzes), "self-checks are marked, so progress leaves them out"
-    assert data["programs"] == {p.id: list(p.lessons) for p in sample_course.programs}
+
+
+def test_each_part_has_its_piece_and_the_index_says_where_each_lesson_is(sample_course) -> None:
+    course = in_parts(sample_course, "week-02", "week-01")
+    course = replace(course, settings=replace(course.settings, parts={"week-02": "Second week"}))
+    index, pieces = course_data(course)
+    assert [(part["piece"], part["title"]) for part in index["parts"]] == [(1, "Week 01"), (2, "Second week")]
+    in_first = [lesson.id for lesson in course.lessons if lesson.part == "week-01"]
+    assert index["parts"][0]["lessons"] == in_first and [x["id"] for x in pieces[0]["lessons"]] == in_first
+    in_second = [lesson.id for lesson in course.lessons if lesson.part == "week-02"]
+    assert index["parts"][1]["lessons"] == in_second and [x["id"] for x in pieces[1]["lessons"]] == in_second
+    whole, _ = course_data(sample_course)
+    assert [part["title"] for part in whole["parts"]] == ["Lessons"], "a course without parts is one piece"
+    assert "practice" not in json.dumps(index), "the index holds ids, not what a lesson shows"
 
 
 def test_course_data_lists_each_self_checks_levels_with_the_questions_that_lead_to_them(sample_course) -> None:
-    data = json.loads(trainer.course_data(sample_course, quiz_titles={q.id: q.id for q in sample_course.quizzes}))
-    quizzes = {q["id"]: q for lesson in data["lessons"] for q in lesson["quizzes"]}
+    _, pieces = course_data(sample_course)
+    quizzes = {q["id"]: q for piece in pieces for lesson in piece["lessons"] for q in lesson["quizzes"]}
     for quiz in sample_course.quizzes:
         if quiz.scored:
             assert "levels" not in quizzes[quiz.id]
@@ -116,15 +145,16 @@ def test_contract_md_documents_every_attribute_of_programs_made_in_the_browser()
     assert sorted(missing) == []
 
 
-def test_the_prescribe_page_ticks_and_lists_first_the_lessons_marked_prescribe_first(sample_course) -> None:
+def test_the_prescribe_page_names_the_lessons_marked_prescribe_first_and_one_box_per_part(sample_course) -> None:
     last = sample_course.lessons[-1]
     lessons = tuple(replace(lesson, prescribe_first=lesson is last) for lesson in sample_course.lessons)
-    course = replace(sample_course, lessons=lessons)
+    course = in_parts(replace(sample_course, lessons=lessons), "a", "b")
     html = trainer.block("prescribe", course=course, page=paths.PRESCRIBE_PAGE)
-    boxes = re.findall(r'<input type="checkbox" name="lessons" value="([^"]+)"( checked)?>', html)
-    assert boxes[0] == (last.id, " checked")
-    assert [lesson_id for lesson_id, ticked in boxes if ticked] == [last.id]
-    assert sorted(lesson_id for lesson_id, _ in boxes) == sorted(lesson.id for lesson in lessons)
+    assert f'data-cq-first="{last.id}"' in html
+    assert re.findall(r'<details class="cq-pick-part" data-cq-piece="(\d+)">', html) == ["1", "2"], "closed"
+    assert 'name="lessons"' not in html, "the lessons come from the pieces, when a part is opened"
+    single = trainer.block("prescribe", course=sample_course, page=paths.PRESCRIBE_PAGE)
+    assert '<details class="cq-pick-part" data-cq-piece="1" open>' in single, "one part opens at once"
 
 
 def test_a_program_page_shows_the_course_notice(sample_course) -> None:
@@ -141,13 +171,9 @@ def test_a_program_page_shows_the_course_notice(sample_course) -> None:
 def test_course_data_carries_the_courses_pain_threshold_for_the_inbox(sample_course) -> None:
     rule = PainRule(4, "Stop the move that hurts.", "", "")
     ruled = replace(sample_course, settings=replace(sample_course.settings, pain_rule=rule))
-    data = json.loads(trainer.course_data(ruled, quiz_titles={q.id: q.id for q in ruled.quizzes}))
-    assert data["pain_threshold"] == 4
+    assert course_data(ruled)[0]["pain_threshold"] == 4
     no_rule = replace(sample_course, settings=replace(sample_course.settings, pain_rule=None))
-    assert (
-        json.loads(trainer.course_data(no_rule, quiz_titles={q.id: q.id for q in no_rule.quizzes}))["pain_threshold"]
-        is None
-    )
+    assert course_data(no_rule)[0]["pain_threshold"] is None
     inbox = render_shared(sample_course)[paths.INBOX_PAGE]
     assert "data-cq-pain-limit" not in inbox, "one source of the threshold: the course's pain rule"
 
@@ -160,24 +186,23 @@ def test_my_practice_has_the_program_pages_send_box(sample_course) -> None:
     assert practice.count('data-cq-module="send"') == 1
 
 
-def dose_fields(html: str, exercise: str) -> list[tuple[str, str, str]]:
-    """Return the (label, max, value) of one exercise's dose fields on the prescribe page."""
-    row = html.split(f'data-cq-dose="{exercise}"', 1)[1].split("</fieldset>", 1)[0]
-    return re.findall(r'<label>([^<]+) <input type="number"[^>]* max="(\d+)"[^>]* value="(\d+)"', row)
-
-
-def test_the_prescribe_page_offers_each_exercises_dose_with_the_schemas_limits(sample_course) -> None:
+def test_each_exercises_dose_reaches_the_prescribe_page_with_the_schemas_limits(sample_course) -> None:
     first = sample_course.lessons[0]
     held = Practice("wall-lean", "Wall lean", Dose(sets=3, hold=20, rest=10))
     counted = Practice("slow-reps", "Slow hinge", Dose(sets=2, reps=5))
     lessons = (replace(first, practice=(held, counted)), *(replace(x, practice=()) for x in sample_course.lessons[1:]))
-    html = trainer.block("prescribe", course=replace(sample_course, lessons=lessons), page=paths.PRESCRIBE_PAGE)
-    assert dose_fields(html, f"{first.id}.wall-lean") == [("Sets", str(MAX_SETS), "3"), ("Hold (seconds)", "600", "20")]
-    assert dose_fields(html, f"{first.id}.slow-reps") == [("Sets", str(MAX_SETS), "2"), ("Repetitions", "100", "5")]
-    assert html.count("data-cq-dose=") == 2, "a lesson without practice has no dose to set"
-    assert html.count("<summary>Dose</summary>") == 1
+    course = replace(sample_course, lessons=lessons)
+    _, pieces = course_data(course)
+    practice = pieces[0]["lessons"][0]["practice"]
+    assert [(p["id"], p["sets"], p["reps"], p["hold"]) for p in practice] == [
+        ("wall-lean", 3, 0, 20),
+        ("slow-reps", 2, 5, 0),
+    ]
+    assert all(lesson["practice"] == [] for lesson in pieces[0]["lessons"][1:]), "a lesson without practice has no dose"
+    html = trainer.block("prescribe", course=course, page=paths.PRESCRIBE_PAGE)
+    limits = json.loads(html.split('data-cq-limits="', 1)[1].split('"', 1)[0].replace("&#34;", '"'))
+    assert limits == {"sets": MAX_SETS, "reps": MAX_REPS, "hold": MAX_SECONDS}
 
 
 def test_course_data_carries_the_schemas_dose_limits_for_prescribed_doses(sample_course) -> None:
-    data = json.loads(trainer.course_data(sample_course, quiz_titles={q.id: q.id for q in sample_course.quizzes}))
-    assert data["dose_limits"] == {"sets": MAX_SETS, "reps": MAX_REPS, "hold": MAX_SECONDS}
+    assert course_data(sample_course)[0]["dose_limits"] == {"sets": MAX_SETS, "reps": MAX_REPS, "hold": MAX_SECONDS}

@@ -31,10 +31,16 @@ PRESCRIBED_PAGE = f"{SHARED}/program.md"
 PROGRESS_PAGE = f"{SHARED}/progress.md"
 INBOX_PAGE = f"{SHARED}/inbox.md"  # the trainer's inbox of sealed result links, beside the prescribe page
 KEEPS_PAGE = f"{SHARED}/privacy.md"  # "What this site keeps", linked from every page's footer
-COURSE_DATA = f"{SHARED}/course.json"
+COURSE_DATA = f"{SHARED}/course.json"  # the index: course-wide facts, the parts and the piece of each id
+COURSE_PIECES = f"{SHARED}/course"  # one piece per part, `shared/course/N.json`: its lessons in full
 PRACTICE_PAGE = f"{SHARED}/practice.md"  # "My practice": the practice log kept on the device
 NOT_IN_NAV = f"/{SHARED}/"
 SHARED_PAGES = (PRESCRIBE_PAGE, PRESCRIBED_PAGE, PROGRESS_PAGE, INBOX_PAGE, KEEPS_PAGE)
+
+
+def course_piece(number: int) -> str:
+    """Return the file of one piece of the course data (a part's lessons), numbered from 1."""
+    return f"{COURSE_PIECES}/{number}.json"
 
 
 def lesson_page(lesson: Lesson, course: Course) -> str:

@@ -118,16 +118,29 @@ def offline_plan(files: Iterable[tuple[str, bytes]], *, whole_limit: int = WHOLE
         return OfflinePlan(version, tuple(sizes), (), 0)
     shell = tuple(url for url in sizes if is_shell(url))
     rest = tuple(url for url in sizes if not is_shell(url))
-    return OfflinePlan(version, shell, rest, sum(sizes[url] for url in rest), page_needs(kept, rest=set(rest)))
+    needs = page_needs(kept, rest=set(rest), pieces=lesson_pieces(kept))
+    return OfflinePlan(version, shell, rest, sum(sizes[url] for url in rest), needs)
 
 
-def page_needs(kept: Iterable[tuple[str, bytes]], *, rest: set[str]) -> dict[str, tuple[str, ...]]:
-    """Return, for each page of `rest`, the files of `rest` its images show ("lessons/a/" -> "figures/a.svg")."""
+def lesson_pieces(kept: Iterable[tuple[str, bytes]]) -> dict[str, str]:
+    """Return the piece of the course data each lesson id lives in, read from the built index (trainer.py)."""
+    index = next((data for url, data in kept if url == paths.COURSE_DATA), None)
+    parts = json.loads(index)["parts"] if index else []
+    return {lesson: paths.course_piece(part["piece"]) for part in parts for lesson in part["lessons"]}
+
+
+def page_needs(
+    kept: Iterable[tuple[str, bytes]], *, rest: set[str], pieces: Mapping[str, str]
+) -> dict[str, tuple[str, ...]]:
+    """Return, for each page of `rest`, the files of `rest` it shows: its images ("lessons/a/" -> "figures/a.svg"),
+    and for a lesson, the piece of the course data its lesson lives in (what its program page reads)."""
     needs = {}
     for url, data in kept:
         if url in rest and (url.endswith("/") or url.endswith(".html")):
-            images = LexborHTMLParser(data.decode("utf-8", "replace")).css("img[src]")
-            found = (site_url(url, image.attributes["src"] or "") for image in images)
+            tree = LexborHTMLParser(data.decode("utf-8", "replace"))
+            found = [site_url(url, image.attributes["src"] or "") for image in tree.css("img[src]")]
+            lessons = tree.css("[data-cq-page=lesson]")
+            found += [pieces.get(marker.attributes["data-cq-id"] or "", "") for marker in lessons]
             shown = tuple(dict.fromkeys(name for name in found if name in rest))
             if shown:
                 needs[url] = shown
@@ -146,8 +159,8 @@ def site_url(page: str, src: str) -> str:
 
 
 def is_shell(url: str) -> bool:
-    """Tell whether a file is part of the app shell: what every page needs, plus the home page."""
-    return url.startswith(SHELL) or url in ("./", "404.html", paths.MANIFEST)
+    """Tell whether a file is part of the app shell: what every page needs (the data's index too), and the home page."""
+    return url.startswith(SHELL) or url in ("./", "404.html", paths.MANIFEST, paths.COURSE_DATA)
 
 
 def precache(files: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes]]:

@@ -37,9 +37,9 @@ def render_course(course: Course, *, image_sizes: ImageSizes) -> dict[str, str]:
 
 
 def render_shared(course: Course) -> dict[str, str]:
-    """Render the pages the browser fills from a link (trainer.py), and the course data they read."""
+    """Render the pages the browser fills from a link (trainer.py), and the course data they read, in pieces."""
     titles = {quiz.id: quiz_title(quiz, course) for quiz in course.quizzes}
-    pages = {paths.COURSE_DATA: trainer.course_data(course, quiz_titles=titles)}
+    pages = trainer.course_files(course, quiz_titles=titles)
     for page, (kind, title, description) in trainer.shared_heads(course.settings.strings).items():
         extra = {"progress": "program", "practice": "player"} if kind == "prescribed" else {}
         front = front_matter(

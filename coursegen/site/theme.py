@@ -122,8 +122,13 @@ def section_titles(course: Course) -> dict[str, str]:
     strings = course.settings.strings
     titles = {dirname_to_title(folder): strings(key) for folder, key in SECTION_KEYS.items()}
     for part in sorted({lesson.part for lesson in course.lessons if lesson.part}):
-        titles[dirname_to_title(part)] = course.settings.parts.get(part, dirname_to_title(part))
+        titles[dirname_to_title(part)] = part_title(course, part)
     return titles
+
+
+def part_title(course: Course, part: str) -> str:
+    """Return a part's title as the menu shows it: its title in mkdocs.yml, else its folder's; "" for no part."""
+    return course.settings.parts.get(part, dirname_to_title(part)) if part else ""
 
 
 def strings_partial(course: Course, palette: Stylesheet | None = None) -> str:

@@ -1,8 +1,9 @@
 """Programs made in the browser: the trainer's prescribe page, the client's program and moved progress.
 
 A trainer picks lessons on `shared/prescribe/`; the selection travels in the link's fragment to
-`shared/program/`, where the browser builds the program from `shared/course.json`, the course's own
-list of lessons. Progress moves between devices the same way, through `shared/progress/`. Nothing is
+`shared/program/`, where the browser builds the program from the course data: `shared/course.json`, an
+index of the course's parts, and one piece per part, `shared/course/N.json`, each read only where a page
+shows it. Progress moves between devices the same way, through `shared/progress/`. Nothing is
 sent to a server: the pages are plain HTML made here, and `program.js` and `progress.js` add the
 behaviour (CONTRACT.md, "Programs made in the browser").
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
 
@@ -24,6 +26,7 @@ from ..model.strings import INBOX_KEYS, SEND_KEYS, Strings, script_json
 from ..source.markup import plain
 from .jinja import templates
 from .practice import dose_text
+from .theme import part_title
 
 NOTE_MAX = 280  # characters of a trainer's note: a text message, not a letter
 NAME_MAX = 40  # characters of a client's first name
@@ -31,14 +34,68 @@ NAME_MAX = 40  # characters of a client's first name
 DOSE_LIMITS = {"sets": MAX_SETS, "reps": MAX_REPS, "hold": MAX_SECONDS}
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # The words each page's own scripts read from its `data-cq-words`, by kind of page.
-PAGE_WORDS = {"prescribe": ("inbox_same_client",), "prescribed": SEND_KEYS, "inbox": INBOX_KEYS}
+PICK_KEYS = ("move_up", "move_down", "prescribe_dose", "prescribe_dose_sets", "prescribe_dose_reps")
+PICK_KEYS += ("prescribe_dose_hold",)
+PAGE_WORDS = {"prescribe": ("inbox_same_client", *PICK_KEYS), "prescribed": SEND_KEYS, "inbox": INBOX_KEYS}
 
 
-def course_data(course: Course, *, quiz_titles: Mapping[str, str]) -> str:
-    """Return the course's lessons, their quizzes and its programs as JSON, for pages built in the browser.
+@dataclass(frozen=True)
+class Part:
+    """One part of the course as the browser pages read it: its title and lessons, kept in one piece."""
+
+    piece: int  # the piece's number, from 1: `shared/course/N.json`
+    title: str
+    lessons: tuple[Lesson, ...]
+
+
+def course_parts(course: Course) -> tuple[Part, ...]:
+    """Return the course's parts in the menu's order: lessons outside any part first, then parts by folder."""
+    folders = sorted({lesson.part for lesson in course.lessons})
+    strings = course.settings.strings
+    return tuple(
+        Part(
+            piece=number,
+            title=part_title(course, folder) or strings("section_lessons"),
+            lessons=tuple(lesson for lesson in course.lessons if lesson.part == folder),
+        )
+        for number, folder in enumerate(folders, start=1)
+    )
+
+
+def course_files(course: Course, *, quiz_titles: Mapping[str, str]) -> dict[str, str]:
+    """Return the course data of the browser pages, keyed by path under docs/: the index and one piece per part."""
+    parts = course_parts(course)
+    files = {paths.COURSE_DATA: course_index(course, parts)}
+    for part in parts:
+        files[paths.course_piece(part.piece)] = course_piece(part, course=course, quiz_titles=quiz_titles)
+    return files
+
+
+def course_index(course: Course, parts: tuple[Part, ...]) -> str:
+    """Return the index of the course data as JSON: course-wide facts, and the lesson and quiz ids of each piece.
 
     Addresses are relative to the site root, so the data holds no site_url and works wherever the site is.
     """
+    rule = course.settings.pain_rule
+    data = {
+        "title": course.settings.site_name,
+        "pain_threshold": rule.threshold if rule else None,
+        "dose_limits": DOSE_LIMITS,
+        "parts": [
+            {
+                "piece": part.piece,
+                "title": part.title,
+                "lessons": [lesson.id for lesson in part.lessons],
+                "quizzes": [quiz.id for lesson in part.lessons for quiz in course.quizzes_of(lesson.id)],
+            }
+            for part in parts
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def course_piece(part: Part, *, course: Course, quiz_titles: Mapping[str, str]) -> str:
+    """Return one piece of the course data as JSON: a part's lessons with their quizzes and practice."""
     lessons = [
         {
             "id": lesson.id,
@@ -57,17 +114,10 @@ def course_data(course: Course, *, quiz_titles: Mapping[str, str]) -> str:
             ],
             "practice": [practice_data(p, course=course) for p in lesson.practice],
         }
-        for lesson in course.lessons
+        for lesson in part.lessons
     ]
-    programs = {program.id: list(program.lessons) for program in course.programs}
-    rule = course.settings.pain_rule
-    data = {
-        "lessons": lessons,
-        "programs": programs,
-        "pain_threshold": rule.threshold if rule else None,
-        "dose_limits": DOSE_LIMITS,
-    }
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    data = {"piece": part.piece, "title": part.title, "lessons": lessons}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def practice_data(practice: Practice, *, course: Course) -> dict:
@@ -122,22 +172,17 @@ def block(kind: str, *, course: Course, page: str) -> str:
         .render(
             kind=kind,
             t=strings,
-            lessons=prescribe_order(course.lessons),
-            quizzes={lesson.id: bool(course.quizzes_of(lesson.id)) for lesson in course.lessons},
+            parts=course_parts(course),
+            first=[lesson.id for lesson in course.lessons if lesson.prescribe_first],
             days=day_names(strings.language),
             note_max=NOTE_MAX,
             name_max=NAME_MAX,
-            limits=DOSE_LIMITS,
+            limits=json.dumps(DOSE_LIMITS, sort_keys=True),
             home=paths.root_from(page),
             words=script_json(strings.only(PAGE_WORDS.get(kind, ()))),
         )
     )
     return "\n".join(line for line in html.splitlines() if line.strip())
-
-
-def prescribe_order(lessons: tuple[Lesson, ...]) -> list[Lesson]:
-    """Return the lessons as the prescribe page lists them: those marked prescribe_first, then the rest."""
-    return sorted(lessons, key=lambda lesson: not lesson.prescribe_first)
 
 
 def send_html(*, strings: Strings, page: str) -> str:

@@ -60,6 +60,7 @@ def prescribe(
 ) -> str:
     """Tick exactly these lessons (unticking any the page ticked first), move them with the arrow buttons
     into the given order, set the doses given ({"LESSON.EXERCISE": {"Sets": 1}}), and return the link shown."""
+    expect(page.locator("[data-cq-pick][data-cq-ready]")).to_have_count(1)  # the lessons ticked first are in
     ticked = [box.get_attribute("value") for box in page.locator("[data-cq-pick] input:checked").all()]
     for lesson in {*ticked} ^ {*lessons}:
         page.locator(f'[data-cq-lesson="{lesson}"] .cq-pick-label').tap()

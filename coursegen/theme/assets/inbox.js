@@ -13,7 +13,7 @@ let levels = {};
 
 const say = (text) => { box.querySelector("[data-cq-say]").textContent = text; };
 const nameOf = (c) => c.name || t("inbox_unnamed", { id: c.id });
-let painLimit = null; // the course's pain rule threshold (course.json): pain above it flags a client
+let painLimit = null; // the course's pain rule threshold (the course data's index): pain above it flags a client
 
 // ---- Opening a link: refused with a clear message, and nothing changed, unless it opens and is new. ----
 
@@ -38,6 +38,7 @@ async function take(link) {
   saveClients(clients);
   say(result.added ? t("inbox_added", { count: result.sessions, name: nameOf(record) }, result.sessions) : t("inbox_nothing_new", { name: nameOf(record) }));
   history.replaceState(null, "", "#c=" + id); // a reload shows the client, it does not open the link again
+  await learn(clients);
   return render();
 }
 
@@ -181,6 +182,7 @@ function tools() {
     Object.values(found).forEach((c) => { clients[c.id] = merged(clients[c.id], c); });
     saveClients(clients);
     say(t("inbox_restored", { count: Object.keys(found).length }, Object.keys(found).length));
+    await learn(clients);
     render();
   });
   box.querySelector("[data-cq-paste]").addEventListener("submit", (event) => {
@@ -197,6 +199,23 @@ function merged(here, file) {
   const newer = file.made > here.made ? file : here;
   return { ...newer, sessions: [...here.sessions, ...file.sessions.filter((s) => !ids.has(s.id))].sort((a, b) => a.at.localeCompare(b.at)),
     quizzes: { ...file.quizzes, ...here.quizzes }, sends: { ...file.sends, ...here.sends }, level: newer.level || here.level || file.level };
+}
+
+// The titles of the lessons, quizzes and levels the clients' records name, from the pieces that hold them
+// only (the course data, CONTRACT.md), and the course's pain threshold from its index.
+async function learn(clients) {
+  const ids = Object.values(clients).flatMap((c) => [
+    ...c.program.l, ...c.sessions.map((s) => s.lesson).filter(Boolean), ...Object.keys(c.quizzes), ...(c.level ? [c.level.quiz] : []),
+  ]);
+  const data = await course(ids);
+  painLimit = data && Number.isInteger(data.pain_threshold) ? data.pain_threshold : null;
+  (data ? data.lessons : []).forEach((l) => {
+    lessons[l.id] = l.title;
+    (Array.isArray(l.quizzes) ? l.quizzes : []).forEach((q) => {
+      lessons["quiz:" + q.id] = q.title;
+      (q.levels || []).forEach((lv) => { levels[q.id + ":" + lv.id] = lv.title; });
+    });
+  });
 }
 
 function render() {
@@ -229,15 +248,7 @@ async function start() {
   box.setAttribute("data-cq-ready", "");
   t = words(box);
   box.hidden = false;
-  const data = await course();
-  painLimit = data && Number.isInteger(data.pain_threshold) ? data.pain_threshold : null;
-  (data ? data.lessons : []).forEach((l) => {
-    lessons[l.id] = l.title;
-    l.quizzes.forEach((q) => {
-      lessons["quiz:" + q.id] = q.title;
-      (q.levels || []).forEach((lv) => { levels[q.id + ":" + lv.id] = lv.title; });
-    });
-  });
+  await learn(loadClients());
   tools();
   if (!canSeal()) {
     const warn = box.querySelector("[data-cq-inbox-warn]");

@@ -2,22 +2,17 @@
    id and secret for each client, in hidden fields that program.js puts in the link's fragment, and the
    client kept on this phone when the link is made. `#client=ID` reopens a client's program to update it. */
 import { fillDoses, formDoses, words, onPage } from "./kit.js";
+import { placeLessons } from "./pick.js";
 import { newId, newSecret } from "./seal.js";
 import { loadClients, recordClient } from "./clients.js";
 
-function fill(form, record) {
-  const list = form.querySelector("[data-cq-pick]");
-  list.querySelectorAll("input").forEach((box) => { box.checked = false; }); // the client's lessons, no others
-  [...record.program.l].reverse().forEach((id) => {
-    const item = list.querySelector(`[data-cq-lesson="${CSS.escape(id)}"]`);
-    if (!item) return;
-    item.querySelector("input").checked = true;
-    list.prepend(item);
-  });
+// The client's program in the form: their lessons on top, ticked, no others (built from their pieces only).
+async function fill(form, record) {
   form.elements.quizzes.checked = record.program.q;
   form.elements.name.value = record.name;
   form.elements.note.value = record.program.m;
   form.querySelectorAll("input[name=days]").forEach((box) => { box.checked = record.program.d.includes(box.value); });
+  await placeLessons(form, record.program.l, true);
   fillDoses(form, record.program.x);
 }
 

@@ -1,5 +1,6 @@
-/* Small pieces the page modules share (send.js, keys.js, inbox.js, practice.js, practice-page.js): the site
-   root, storage, the page's own words, elements, QR codes, a page's own stylesheet, and starting on every page. An ES module: nothing on window. */
+/* Small pieces the page modules share (send.js, keys.js, inbox.js, practice.js, practice-page.js, progress.js,
+   pick.js): the site root, storage, the page's own words, elements, the course data in pieces, QR codes, a
+   page's own stylesheet, and starting on every page. An ES module: nothing on window. */
 
 import { ROOT as SITE_ROOT } from "./common.js";
 
@@ -70,11 +71,49 @@ export function when(date) {
 
 export const today = (date) => new Date(date).toLocaleDateString(document.documentElement.lang || undefined);
 
-let data = null;
-export function course() {
-  data = data || fetch(new URL("shared/course.json", ROOT)).then((r) => (r.ok ? r.json() : null)).catch(() => null);
-  return data;
+// ---- The course data, in pieces (CONTRACT.md, "The course data"): the index, and one piece per part. ----
+// Each file is fetched once per page load, its promise kept; a failed fetch is forgotten, so a later call tries again.
+const fetched = new Map();
+const fetchJson = (path) => {
+  if (!fetched.has(path)) {
+    fetched.set(path, fetch(new URL(path, ROOT)).then((r) => (r.ok ? r.json() : null)).catch(() => null)
+      .then((found) => { if (!isObject(found)) fetched.delete(path); return isObject(found) ? found : null; }));
+  }
+  return fetched.get(path);
+};
+const parts = (index) => (Array.isArray(index.parts) ? index.parts.filter((p) => isObject(p) && Number.isInteger(p.piece)) : []);
+const list = (v) => (Array.isArray(v) ? v : []);
+
+// The index: course-wide facts (title, dose_limits, pain_threshold) and each part's lesson and quiz ids.
+export const courseIndex = () => fetchJson("shared/course.json");
+
+// One part's piece, by its number: the part's lessons with their quizzes and practice.
+export const coursePiece = (number) => (Number.isInteger(number) && number > 0
+  ? fetchJson(`shared/course/${number}.json`) : Promise.resolve(null));
+
+// The index's facts with the lessons of the pieces that hold these lesson or quiz ids, each piece fetched
+// once: {title, dose_limits, pain_threshold, lessons}. Without `ids`, every piece: the whole course. Null if
+// the index is unreachable.
+export async function course(ids) {
+  const index = await courseIndex();
+  if (!index) return null;
+  const wanted = ids === undefined ? null : new Set(ids);
+  const holds = (part) => !wanted || list(part.lessons).concat(list(part.quizzes)).some((id) => wanted.has(id));
+  const pieces = await Promise.all(parts(index).filter(holds).map((part) => coursePiece(part.piece)));
+  const lessons = pieces.flatMap((piece) => (piece ? list(piece.lessons).filter(isObject) : []));
+  return { ...index, lessons };
 }
+
+// The id a lesson or quiz page's address ends with (`…/lessons/part-01/03-dowel-test/` -> `dowel-test`): which
+// pieces to fetch for pages known by address only. Addresses are then matched whole against the data.
+export const idOfAddress = (address) => {
+  try {
+    const last = new URL(address, ROOT).pathname.split("/").filter(Boolean).pop() || "";
+    return decodeURIComponent(last).replace(/^\d+-/, "");
+  } catch (e) {
+    return ""; // not an address
+  }
+};
 
 // A QR code as SVG, drawn with DOM calls by the vendored encoder, loaded only when a code is drawn.
 export async function qr(box, text, label) {

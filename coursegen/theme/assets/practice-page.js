@@ -117,9 +117,9 @@ function toolsSection(box, log) {
   return [el("p", { className: "cq-send-row" }, exportButton, " ", clear), ask, say];
 }
 
-// Exercise names from the course data (shared/course.json); the log keeps only ids.
-async function exerciseNames() {
-  const data = await course();
+// Exercise names from the course data, the pieces of the log's lessons only; the log keeps only ids.
+async function exerciseNames(sessions) {
+  const data = await course(sessions.flatMap((s) => s.items.map((i) => i.id.split("/")[0])));
   const names = {};
   for (const lesson of (data && Array.isArray(data.lessons) ? data.lessons : [])) {
     for (const p of (lesson && Array.isArray(lesson.practice) ? lesson.practice : [])) names[`${lesson.id}/${p.id}`] = String(p.name);
@@ -129,7 +129,7 @@ async function exerciseNames() {
 
 async function draw(box) {
   const log = readLog();
-  const names = log.sessions.length ? await exerciseNames() : {};
+  const names = log.sessions.length ? await exerciseNames(log.sessions) : {};
   const goal = Math.min(7, Math.max(1, Number.parseInt(box.dataset.cqGoal, 10) || 3));
   box.replaceChildren(
     ...weekSection(log.sessions, goal), ...chartsSection(log.sessions), ...recentSection(log.sessions, names),

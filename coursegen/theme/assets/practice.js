@@ -463,7 +463,7 @@ async function fillPrescribed(block) {
   const ids = (params.get("l") || "").split(",").filter(Boolean).slice(0, 100);
   block.dataset.cqDays = (params.get("d") || "").split(",").filter((day) => DAYS.includes(day)).join(",");
   const doses = readDoses(params.get("x"));
-  const data = await course();
+  const data = await course(ids); // only the pieces of the link's lessons
   const lessons = data && Array.isArray(data.lessons) ? data.lessons : [];
   const limits = (data && data.dose_limits) || {};
   const items = ids.flatMap((id) => {

@@ -2,8 +2,9 @@
    calendar reminders for any program. The markup contract and the link format are in CONTRACT.md
    ("Programs made in the browser"). Everything from a link is shown with textContent, cut to its limit. */
 import { ROOT, onPage, t } from "./common.js";
-import { formDoses, onAddress } from "./kit.js";
-import { course, qr } from "./progress.js";
+import { course, formDoses, onAddress } from "./kit.js";
+import { pickReady } from "./pick.js";
+import { qr } from "./progress.js";
 
 const DAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"]; // Date.getDay() order
 const MAX_LESSONS = 100;
@@ -21,6 +22,7 @@ function prescribe(form) {
   form.hidden = false;
   const list = form.querySelector("[data-cq-pick]");
   const say = (text) => { form.querySelector("[data-cq-say]").textContent = text; };
+  pickReady(form, say);
   list.addEventListener("click", (event) => {
     const button = event.target.closest("[data-cq-shift]");
     if (!button) return;
@@ -109,7 +111,7 @@ function readLink(box) {
 
 async function prescribed(box) {
   const link = readLink(box);
-  const found = await course();
+  const found = await course(link.ids); // only the pieces of the link's lessons
   const lessons = found ? link.ids.map((id) => found.lessons.find((l) => l.id === id)).filter(Boolean) : [];
   const parts = [];
   if (link.name) parts.push(el("p", { className: "cq-for", textContent: t("for_client", { name: link.name }) }));

@@ -1,16 +1,10 @@
 /* Progress at a glance, and progress moved to another device by a link. The markup contract is in
    CONTRACT.md ("Programs made in the browser"). Reads the saved progress through common.js; sends
-   nothing anywhere. Lends program.js the course data and QR codes. */
+   nothing anywhere. Lends program.js QR codes. */
 import { KEY, ROOT, markNav, onPage, save, saved, t } from "./common.js";
+import { course, idOfAddress } from "./kit.js";
 
 const MAX_IDS = 500; // a course has far fewer; a longer list in a link is cut, never trusted
-let data = null;
-
-// The course's lessons and quizzes (shared/course.json), fetched once per page load; null if unreachable.
-export const course = () => data || (data = fetch(new URL("shared/course.json", ROOT))
-  .then((r) => (r.ok ? r.json() : null))
-  .catch(() => null)
-  .then((found) => { if (!found) data = null; return found; }));
 const path = (url) => new URL(url, ROOT).pathname;
 const ids = (text) => [...new Set((text || "").split(",").filter(Boolean))].slice(0, MAX_IDS);
 const scored = (lessons) => lessons.flatMap((l) => l.quizzes).filter((q) => q.scored);
@@ -41,17 +35,21 @@ export async function qr(box, text) {
   box.replaceChildren(svg);
 }
 
-// The lessons a panel counts: the whole course on the home page, else the lessons the page lists.
-function scope(panel, found) {
-  if (panel.dataset.cqProgress === "course") return found.lessons;
+// The lessons a panel counts: the whole course on the home page, else the lessons the page lists, whose
+// pieces alone are fetched (the course data, CONTRACT.md).
+async function scope(panel) {
+  if (panel.dataset.cqProgress === "course") {
+    const found = await course();
+    return found && found.lessons;
+  }
   const listed = [...document.querySelectorAll("article ol > li > a[href*='lessons/']")].map((a) => new URL(a.href).pathname);
-  return found.lessons.filter((l) => listed.includes(path(l.url)));
+  const found = listed.length ? await course(listed.map(idOfAddress)) : { lessons: [] };
+  return found && found.lessons.filter((l) => listed.includes(path(l.url)));
 }
 
 async function show(panel) {
-  const found = await course();
-  if (!found) return;
-  const lessons = scope(panel, found);
+  const lessons = await scope(panel);
+  if (!lessons) return;
   panel.hidden = !lessons.length;
   if (!lessons.length) return;
   const memory = saved(true); // as saved now, by this page or another
@@ -90,8 +88,8 @@ async function offerMove(panel) {
 // shared/progress/: what the link holds, then a merge only after the reader agrees.
 async function takeIn(box) {
   box.hidden = false;
-  const found = await course();
   const params = new URLSearchParams(location.hash.slice(1));
+  const found = await course([...ids(params.get("r")), ...ids(params.get("p"))]);
   const lessons = found ? found.lessons : [];
   const quizzes = scored(lessons);
   const read = ids(params.get("r")).map((id) => lessons.find((l) => l.id === id)).filter(Boolean);

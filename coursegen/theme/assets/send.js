@@ -1,7 +1,7 @@
 /* "Send my practice to my trainer" (CONTRACT.md, "Sealed practice links"), on program pages: what the
    client did since the last send, shown in full, then sealed into a link, a QR code and the share sheet.
    The key comes from the trainer's program link (`c`, `k` in its fragment) and is kept on this phone. */
-import { KEY, ROOT, read, write, words, el, when, course, qr, onPage, onAddress, copy, isObject } from "./kit.js";
+import { KEY, ROOT, read, write, words, el, when, course, idOfAddress, qr, onPage, onAddress, copy, isObject } from "./kit.js";
 import { canSeal, canCompress, seal, newId, isClientId, isSecret } from "./seal.js";
 import { readLog } from "./practice-log.js";
 
@@ -23,6 +23,13 @@ function sentBefore() {
   const sent = read(SENT, {});
   const ids = (list) => new Set(Array.isArray(list) ? list.filter((x) => typeof x === "string") : []);
   return { sessions: ids(sent.sessions), quizzes: ids(sent.quizzes) };
+}
+
+// The ids of the quizzes this phone's progress names, read from their addresses: the pieces to fetch.
+function quizzesTried() {
+  const progress = read(KEY, {});
+  const paths = [progress.passed, progress.answers].flatMap((kept) => (isObject(kept) ? Object.keys(kept) : []));
+  return paths.map(idOfAddress);
 }
 
 // Quizzes passed and the self-check's level, from saved progress and the course's own data.
@@ -173,7 +180,7 @@ async function start() {
     return;
   }
   box.dataset.cqPacked = canCompress() ? "deflate" : "json"; // for tests and support: how links are packed here
-  await wire(box, t, secret, await course());
+  await wire(box, t, secret, await course(quizzesTried()));
 }
 
 onPage(start);
