@@ -43,7 +43,14 @@ def test_every_page_matches_its_golden_file(rendered: dict[str, str]) -> None:
 
 
 BYTES = ROOT / "tests/golden/made-files.sha256.json"
-MADE = ("docs/previews/", "docs/qr/", "docs/icons/", "docs/manifest.webmanifest", "docs/shared/course.json", "docs/shared/course/")
+MADE = (
+    "docs/previews/",
+    "docs/qr/",
+    "docs/icons/",
+    "docs/manifest.webmanifest",
+    "docs/shared/course.json",
+    "docs/shared/course/",
+)
 
 
 def test_every_picture_code_and_data_file_matches_its_pinned_hash(tmp_path_factory: pytest.TempPathFactory) -> None:
