@@ -104,7 +104,7 @@ export async function course(ids) {
   return { ...index, lessons };
 }
 
-// The id a lesson or quiz page's address ends with (`…/lessons/part-01/03-dowel-test/` -> `dowel-test`): which
+// The id a lesson or quiz page's address ends with (`…/lessons/part-01/03-first-steps/` -> `first-steps`): which
 // pieces to fetch for pages known by address only. Addresses are then matched whole against the data.
 export const idOfAddress = (address) => {
   try {
