@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 
-from project import run_build
+from project import run_build, search_fragments
 
 from coursegen.site.search import indexed, is_core, is_unused
 
 HOSTILE = "<img src=x onerror=alert(1)> Zzyzx"
-
-
-def fragments(site: Path) -> list[dict]:
-    """Return every page fragment Pagefind wrote: its URL, meta (title) and text."""
-    found = []
-    for path in (site / "pagefind/fragment").iterdir():
-        data = gzip.decompress(path.read_bytes())
-        found.append(json.loads(data[data.index(b"{") :]))
-    return found
 
 
 def test_the_build_writes_a_chunked_index_of_the_lessons_and_no_lunr_index(sample_project: Path) -> None:
@@ -31,7 +21,7 @@ def test_the_build_writes_a_chunked_index_of_the_lessons_and_no_lunr_index(sampl
     assert (site / "pagefind/pagefind.js").is_file() and any((site / "pagefind/index").iterdir())
     assert not (site / "search/search_index.json").exists(), "Material's index is no longer published"
     assert not (site / "pagefind/pagefind-ui.js").exists(), "Pagefind's UI kits are not published"
-    pages = {fragment["url"]: fragment for fragment in fragments(site)}
+    pages = {fragment["url"]: fragment for fragment in search_fragments(site)}
     assert any(url.startswith("/lessons/") for url in pages) and any(url.startswith("/quizzes/") for url in pages)
     assert not any(url.startswith(("/shared/", "/programs/handouts/")) for url in pages)
     # The lesson's title is text, as the reader wrote it: search.js shows it as text (tests/browser/test_search.py).
