@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from ..output.gate import SCRIPT_EXTENSIONS, sha256
-from ..site.search import BUNDLE, indexed, is_unused, pagefind_arguments
+from ..site.search import BUNDLE, indexed, is_unused, pagefind_arguments, wasm_languages
 
 SAMPLE_PAGE = '<!doctype html><html lang="en"><body><article class="md-content__inner">A page</article></body></html>'
 
@@ -26,8 +26,8 @@ def index_site(site: Path) -> str:
     """Index the searched pages of a built site into its `pagefind/` folder; return what went wrong, or ''.
 
     Pagefind reads a folder of hard links to the searched pages only, so the trainer's pages and the
-    handouts stay out; Pagefind's UI kits, which the site does not load, and Material's own search
-    index are then removed.
+    handouts stay out; Pagefind's UI kits and the WebAssembly of languages the index does not use, which
+    the site does not load, and Material's own search index are then removed.
     """
     pages = [p for p in site.rglob("*.html") if indexed(p.relative_to(site).as_posix())]
     with tempfile.TemporaryDirectory(prefix=".search-", dir=site.parent) as staging:
@@ -39,7 +39,10 @@ def index_site(site: Path) -> str:
         result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         return f"Pagefind could not index the site:\n{result.stdout}{result.stderr}"
-    unused = [p for p in site.rglob("*") if p.is_file() and is_unused(p.relative_to(site).as_posix())]
+    languages = wasm_languages((site / BUNDLE / "pagefind-entry.json").read_text(encoding="utf-8"))
+    unused = [
+        p for p in site.rglob("*") if p.is_file() and is_unused(p.relative_to(site).as_posix(), languages=languages)
+    ]
     for path in unused:
         path.unlink()
     for folder in sorted({p.parent for p in unused}, key=lambda f: len(f.parts), reverse=True):

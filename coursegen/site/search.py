@@ -7,6 +7,7 @@ chunks and page fragments the words typed need. Zensical builds its own search, 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from ..model import paths
@@ -56,6 +57,17 @@ def is_lunr(rel: str) -> bool:
     return rel.startswith(LUNR)
 
 
-def is_unused(rel: str) -> bool:
-    """Tell whether a file of a built MkDocs site is one no page loads: Pagefind's UI kits, or Material's search."""
+def is_unused(rel: str, *, languages: frozenset[str] = frozenset()) -> bool:
+    """Tell whether a file of a built MkDocs site is one no page loads: Pagefind's UI kits, Material's search, or
+    the WebAssembly of a language (`wasm.LANG.pagefind`) the index does not use, when `languages` are known."""
+    folder, _, name = rel.rpartition("/")
+    other_wasm = folder == BUNDLE and name.startswith("wasm.") and name.endswith(".pagefind") and bool(languages)
+    if other_wasm and name.removeprefix("wasm.").removesuffix(".pagefind") not in languages:
+        return True
     return (rel.startswith(f"{BUNDLE}/") and not is_used(rel)) or is_lunr(rel)
+
+
+def wasm_languages(entry: str) -> frozenset[str]:
+    """Return the WebAssembly languages Pagefind's entry file names ('{"languages": {"en": {"wasm": "en"}}}')."""
+    languages = json.loads(entry).get("languages", {})
+    return frozenset(str(language.get("wasm")) for language in languages.values() if language.get("wasm"))
