@@ -5,9 +5,12 @@
 SITE is a built site folder (MkDocs with Material). A phone-size page opens the site's first lesson with the
 service worker blocked (so every byte is fetched, as on a first visit), scrolls once (Material's bundle loads
 on the first touch), opens search, types WORD and waits for results. Every response fetched from the first
-touch on whose address is search's (the search worker, its index, Lunr's language files) is listed with its
-bytes on the wire: the file gzipped at level 6, which is what bench/serve_gzip.py sends (Chromium reports no
-body size for a worker's own script). Figures only: no pass/fail.
+touch on whose address is search's is listed with its bytes on the wire: on an MkDocs site, Pagefind's
+(pagefind.js, its worker, its WebAssembly, the entry and meta files, the index chunks and page fragments the
+word needs); on a site with Material's own search, its worker, its index and Lunr's language files. A
+script or JSON file counts gzipped at level 6, which is what bench/serve_gzip.py sends (Chromium reports no
+body size for a worker's own script); Pagefind's other files are gzip already and count as they are.
+Figures only: no pass/fail.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from chromium import launch
 from playwright.sync_api import sync_playwright
 from serve_gzip import compressed, serve
 
-SEARCH = ("search_index.json", "/workers/search", "/javascripts/lunr/")
+SEARCH = ("/pagefind/", "search_index.json", "/workers/search", "/javascripts/lunr/")
+QUERY_BOX = "[data-cq-search-input], [data-md-component=search-query]"  # Pagefind's box (MkDocs), or Material's
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
@@ -44,7 +48,7 @@ def search_fetches(site: Path, query: str) -> list[tuple[str, int]]:
             page.mouse.wheel(0, 1)
             page.wait_for_function("window.document$ !== undefined", timeout=30000)
             page.locator("label[for=__search]").first.click()
-            page.locator("[data-md-component=search-query]").press_sequentially(query, delay=50)
+            page.locator(QUERY_BOX).first.press_sequentially(query, delay=50)
             page.locator(".md-search-result__item").first.wait_for(timeout=60000)
             page.wait_for_load_state("networkidle")
             browser.close()

@@ -56,3 +56,15 @@ def run_build(project: Path, *args: str, env: dict[str, str] | None = None) -> s
         env={**os.environ, **(env or {})},
         timeout=300,
     )
+
+
+def search_fragments(site: Path) -> list[dict]:
+    """Return the page fragments Pagefind wrote into a built MkDocs site: each page's url, meta and text."""
+    import gzip
+    import json
+
+    found = []
+    for path in sorted((site / "pagefind/fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        found.append(json.loads(data[data.index(b"{") :]))
+    return found

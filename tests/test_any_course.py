@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from project import ROOT, copy_project, run_build
+from project import ROOT, copy_project, run_build, search_fragments
 
 from coursegen.commands.read import read_catalogues
 from coursegen.model.strings import PLURAL_CATEGORIES, placeholders
@@ -62,11 +62,14 @@ def new_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def site_words(site: Path) -> dict[str, str]:
     """Return the text of every text file of a built site, lower-cased, by path."""
-    return {
+    words = {
         p.relative_to(site).as_posix(): p.read_text(encoding="utf-8", errors="replace").lower()
         for p in site.rglob("*")
         if p.is_file() and p.suffix in TEXT_SUFFIXES
     }
+    if (site / "pagefind/fragment").is_dir():  # the search's text, gzipped by Pagefind
+        words |= {f"pagefind: {f['url']}": json.dumps(f, ensure_ascii=False).lower() for f in search_fragments(site)}
+    return words
 
 
 def forbidden_in(site: Path) -> list[str]:
@@ -77,7 +80,7 @@ def forbidden_in(site: Path) -> list[str]:
 @pytest.mark.parametrize("course", ["knife_skills", "hand_washing", "new_course"])
 def test_a_built_course_holds_nothing_of_the_hip_hinge_course(course: str, request: pytest.FixtureRequest) -> None:
     site = request.getfixturevalue(course) / "site"
-    assert (site / "search/search_index.json").is_file() and (site / "manifest.webmanifest").is_file()
+    assert (site / "pagefind/pagefind-entry.json").is_file() and (site / "manifest.webmanifest").is_file()
     assert list(site.glob("programs/*/index.html")), "the course has a program"
     assert (site / "shared/course.json").is_file(), "the course lists its lessons for programs made in the browser"
     assert forbidden_in(site) == []

@@ -11,6 +11,7 @@ import pytest
 from project import ROOT, run_build
 
 from coursegen.site.offline import WHOLE_COURSE_LIMIT, offline_files, offline_plan, page_needs, precache, site_url
+from coursegen.site.search import is_core as is_search_core
 
 sys.path.insert(0, str(ROOT / "bench"))
 from big_course import write_big_course
@@ -51,14 +52,16 @@ def test_a_course_above_the_limit_keeps_its_shell_and_offers_the_rest(big_site: 
     assert "./" in plan.shell and "manifest.webmanifest" in plan.shell and "404.html" in plan.shell
     assert "shared/course.json" in plan.shell, "every page's progress reads the course data's index"
     assert all(
-        url.startswith(("assets/", "icons/"))
+        url.startswith(("assets/", "icons/")) or is_search_core(url)
         for url in plan.shell
         if url not in ("./", "404.html", "manifest.webmanifest", "shared/course.json")
     )
+    assert "pagefind/pagefind.js" in plan.shell and "pagefind/pagefind-entry.json" in plan.shell
     assert "assets/coursegen/quiz.js" in plan.shell
     lessons = [url for url in whole.shell if url.startswith("lessons/") and url.endswith("/")]
     assert len(lessons) >= 6 and set(lessons) <= set(plan.rest)
-    assert "search/search_index.json" in plan.rest
+    assert any(url.startswith("pagefind/fragment/") for url in plan.rest), "search fragments: kept as searched"
+    assert any(url.startswith("pagefind/index/") for url in plan.rest)
     assert 50_000 < plan.rest_bytes < WHOLE_COURSE_LIMIT
 
 

@@ -68,6 +68,7 @@ def test_a_build_into_a_pipe_prints_one_plain_line_per_stage(sample_project: Pat
         "Converting N pages",
         "Building N pages",
         "Drawing N cards, QR codes and icons",
+        "Indexing search",
         "Checking N files of the built site",
     ]
     assert lines[-1].startswith("Built ")

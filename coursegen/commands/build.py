@@ -13,6 +13,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,6 +31,7 @@ from .installed import read_trusted
 from .outcome import NOT_WRITTEN, Outcome
 from .progress import QUIET, Progress
 from .read import SOURCE_FOLDERS
+from .search_index import index_site, search_scripts
 
 LOCK = ".coursegen.lock"
 GATE_FAILED = "The built site holds what no reader should get (script, a request to another site, a private file):\n"
@@ -164,6 +166,11 @@ def build_site(
             drawn(advance)
         new = {drawing.key for drawing in to_draw}
         copied = copy_drawings(project, {rel: d for rel, d in generated.drawings.items() if d.key in new})
+        if ok and engine == "mkdocs":  # Zensical builds its own search
+            with progress.stage("Indexing search"):
+                problem = index_site(temporary)
+            ok, output = not problem, problem or output
+            trusted = replace(trusted, scripts=trusted.scripts | search_scripts())
         if not ok:
             # The temporary folder's name changes at every build; name it as the author knows it.
             return False, output.replace(str(temporary), f"{site_dir.name} (being built)"), len(copied)

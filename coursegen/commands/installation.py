@@ -40,6 +40,7 @@ ENGINE_FILES = (
     "theme/assets/progress.js",
     "theme/assets/quiz.css",
     "theme/assets/quiz.js",
+    "theme/assets/search.js",
     "theme/assets/seal.js",
     "theme/assets/send.js",
     "theme/assets/remembered.js",

@@ -129,6 +129,10 @@ JS_KEYS = (
     "keep_course_busy",
     "keep_course_done",
     "keep_course_failed",
+    # Search on MkDocs sites (search.js)
+    "search_none",
+    "search_count",
+    "search_failed",
 )
 # Words only the pages that load send.js (programs) and inbox.js (the trainer's inbox, the prescribe page)
 # use: they travel in those pages' own `data-cq-words` block, not on every page (CONTRACT.md).

@@ -24,6 +24,7 @@ from ..model import paths
 from ..model.course import Settings
 from .icons import Artwork, Fonts, app_icon
 from .jinja import template_text
+from .search import is_core as is_search_core
 
 OFFLINE_LIST = "offline.json"  # the files the service worker keeps, fetched by it at install
 SKIPPED = ("assets/javascripts/lunr/", "sw.js", OFFLINE_LIST, "previews/")  # not needed to read offline
@@ -159,8 +160,11 @@ def site_url(page: str, src: str) -> str:
 
 
 def is_shell(url: str) -> bool:
-    """Tell whether a file is part of the app shell: what every page needs (the data's index too), and the home page."""
-    return url.startswith(SHELL) or url in ("./", "404.html", paths.MANIFEST, paths.COURSE_DATA)
+    """Tell whether a file is part of the app shell: what every page needs, the data's index, home, search's core.
+
+    Search's index chunks and page fragments are not: the service worker keeps each one a search fetches.
+    """
+    return url.startswith(SHELL) or url in ("./", "404.html", paths.MANIFEST, paths.COURSE_DATA) or is_search_core(url)
 
 
 def precache(files: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes]]:

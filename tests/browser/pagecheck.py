@@ -7,7 +7,9 @@ from pathlib import Path
 from playwright.sync_api import Page
 
 AXE = Path(__file__).parent / "node_modules/axe-core/axe.min.js"
-STRICT_CSP = "default-src 'self'; img-src 'self' data:"
+# Pagefind (search on MkDocs) compiles its WebAssembly, which script-src must allow: 'wasm-unsafe-eval' lets
+# a page compile WebAssembly, and nothing else (no eval, no inline script).
+STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:"
 # Zensical 0.0.73's search draws its panel with one inline <style> in a shadow root, which `default-src
 # 'self'` blocks; a Zensical site must allow that one stylesheet by its hash (README, Content-Security-Policy).
 ZENSICAL_SEARCH_STYLE = "'sha256-NwSx/R2V/U4jnW0Tq5pQ53Y/rzPVJ4dqE7D6UTA/J1k='"

@@ -118,7 +118,7 @@ def test_before_the_bundle_a_page_reads_its_drawer_opens_and_a_quiz_answer_is_sa
 def test_the_first_tap_on_search_opens_search(reader: Page, base: str) -> None:
     reader.goto(base + QUIZ)
     reader.locator("label.md-header__button[for=__search]").tap()
-    query = reader.locator("[data-md-component=search-query]")
+    query = reader.locator("[data-cq-search-input]")
     expect(query).to_be_visible()
     expect(query).to_be_focused()
     query.press_sequentially("hinge")

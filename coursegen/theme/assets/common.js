@@ -5,7 +5,7 @@ export const ROOT = new URL("../../", import.meta.url);
 export const KEY = "cq:" + ROOT.pathname;
 // The modules a page's markup names in `data-cq-module` (CONTRACT.md), a name or several with spaces
 // between; each is fetched once, on the first page that names it. No other name is loaded.
-const MODULES = ["quiz", "share", "progress", "program", "practice", "practice-page", "send", "keys", "inbox"];
+const MODULES = ["quiz", "share", "progress", "program", "practice", "practice-page", "send", "keys", "inbox", "search"];
 let words = {};
 
 // The words come from the page (#cq-strings, CONTRACT.md); a plural string maps CLDR categories to forms.
