@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from ..model import paths
 from ..model.course import Settings
 from ..output.cores import in_background
-from ..output.gate import Trusted, check_site
+from ..output.gate import Trusted, check_folder
 from ..output.swap import leftover_site, recover_site, remove_stale_builds, swap_site
 from ..site.offline import offline_files
 from .drawings import copy_drawings, drawer, missing
@@ -219,12 +219,13 @@ def publish_site(
     for rel, source in late.items():
         (temporary / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, temporary / rel)
-    site_files = [(p.relative_to(temporary).as_posix(), p.read_bytes()) for p in temporary.rglob("*") if p.is_file()]
-    with progress.stage("Checking", total=len(site_files), unit="files of the built site") as advance:
+    names = sorted(p.relative_to(temporary).as_posix() for p in temporary.rglob("*") if p.is_file())
+    with progress.stage("Checking", total=len(names), unit="files of the built site") as advance:
         base = urlsplit(settings.site_url).path or "/"
-        unsafe = check_site(site_files, base=base, trusted=trusted, advance=advance)
+        unsafe = check_folder(temporary, names, base=base, trusted=trusted, advance=advance)
     if unsafe:
         return False, GATE_FAILED + "\n".join(f"  {problem}" for problem in unsafe[:50])
+    site_files = ((name, (temporary / name).read_bytes()) for name in names)  # read one at a time
     for name, text in offline_files(site_files, offline=settings.offline).items():
         (temporary / name).write_text(text, encoding="utf-8")
     swap_site(temporary, site_dir)

@@ -107,25 +107,53 @@ def offline_files(
     return {"sw.js": worker, OFFLINE_LIST: json.dumps(listing, indent=0) + "\n"}
 
 
+@dataclass(frozen=True)
+class KeptFile:
+    """What the offline plan needs of one file a reader may keep: its address, hash, gzip size, and what it shows."""
+
+    url: str
+    hash: bytes
+    size: int  # gzip bytes
+    images: tuple[str, ...] = ()  # the site addresses of the images a page shows
+    lessons: tuple[str, ...] = ()  # the ids of the lessons a page is
+
+
 def offline_plan(files: Iterable[tuple[str, bytes]], *, whole_limit: int = WHOLE_COURSE_LIMIT) -> OfflinePlan:
-    """Return what to keep of a built site: all of it below `whole_limit` gzip bytes, else its shell first."""
-    kept = precache(files)
+    """Return what to keep of a built site: all of it below `whole_limit` gzip bytes, else its shell first.
+
+    The files are read once, one at a time, so a site of any size costs no more memory than its largest file.
+    """
+    found, index = [], None
+    for rel, data in files:
+        if offline_url(rel):
+            found.append((rel, kept_file(offline_url(rel), data)))
+            index = data if rel == paths.COURSE_DATA else index
+    kept = [file for _, file in sorted(found, key=lambda pair: pair[0])]  # in the order of the site's paths
     digest = hashlib.sha256()
-    for url, data in kept:
-        digest.update(url.encode("utf-8") + hashlib.sha256(data).digest())
+    for file in kept:
+        digest.update(file.url.encode("utf-8") + file.hash)
     version = "course-" + digest.hexdigest()[:16]
-    sizes = {url: len(zlib.compress(data, 6)) for url, data in kept}
-    if sum(sizes.values()) <= whole_limit:
-        return OfflinePlan(version, tuple(sizes), (), 0)
-    shell = tuple(url for url in sizes if is_shell(url))
-    rest = tuple(url for url in sizes if not is_shell(url))
-    needs = page_needs(kept, rest=set(rest), pieces=lesson_pieces(kept))
-    return OfflinePlan(version, shell, rest, sum(sizes[url] for url in rest), needs)
+    if sum(file.size for file in kept) <= whole_limit:
+        return OfflinePlan(version, tuple(file.url for file in kept), (), 0)
+    shell = tuple(file.url for file in kept if is_shell(file.url))
+    rest = tuple(file.url for file in kept if not is_shell(file.url))
+    needs = needs_of(kept, rest=set(rest), pieces=lesson_pieces(index))
+    return OfflinePlan(version, shell, rest, sum(file.size for file in kept if not is_shell(file.url)), needs)
 
 
-def lesson_pieces(kept: Iterable[tuple[str, bytes]]) -> dict[str, str]:
+def kept_file(url: str, data: bytes) -> KeptFile:
+    """Return what the plan needs of one file: a page's images and lesson ids are read with Lexbor."""
+    hashed, size = hashlib.sha256(data).digest(), len(zlib.compress(data, 6))
+    if not (url.endswith("/") or url.endswith(".html")):
+        return KeptFile(url, hashed, size)
+    tree = LexborHTMLParser(data.decode("utf-8", "replace"))
+    images = tuple(site_url(url, image.attributes["src"] or "") for image in tree.css("img[src]"))
+    lessons = tuple(marker.attributes["data-cq-id"] or "" for marker in tree.css("[data-cq-page=lesson]"))
+    return KeptFile(url, hashed, size, images, lessons)
+
+
+def lesson_pieces(index: bytes | None) -> dict[str, str]:
     """Return the piece of the course data each lesson id lives in, read from the built index (trainer.py)."""
-    index = next((data for url, data in kept if url == paths.COURSE_DATA), None)
     parts = json.loads(index)["parts"] if index else []
     return {lesson: paths.course_piece(part["piece"]) for part in parts for lesson in part["lessons"]}
 
@@ -135,16 +163,18 @@ def page_needs(
 ) -> dict[str, tuple[str, ...]]:
     """Return, for each page of `rest`, the files of `rest` it shows: its images ("lessons/a/" -> "figures/a.svg"),
     and for a lesson, the piece of the course data its lesson lives in (what its program page reads)."""
+    return needs_of([kept_file(url, data) for url, data in kept], rest=rest, pieces=pieces)
+
+
+def needs_of(kept: Iterable[KeptFile], *, rest: set[str], pieces: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """Return, for each page of `rest`, the files of `rest` it shows (see `page_needs`)."""
     needs = {}
-    for url, data in kept:
-        if url in rest and (url.endswith("/") or url.endswith(".html")):
-            tree = LexborHTMLParser(data.decode("utf-8", "replace"))
-            found = [site_url(url, image.attributes["src"] or "") for image in tree.css("img[src]")]
-            lessons = tree.css("[data-cq-page=lesson]")
-            found += [pieces.get(marker.attributes["data-cq-id"] or "", "") for marker in lessons]
+    for file in kept:
+        if file.url in rest:
+            found = [*file.images, *(pieces.get(lesson, "") for lesson in file.lessons)]
             shown = tuple(dict.fromkeys(name for name in found if name in rest))
             if shown:
-                needs[url] = shown
+                needs[file.url] = shown
     return needs
 
 
@@ -167,12 +197,8 @@ def is_shell(url: str) -> bool:
     return url.startswith(SHELL) or url in ("./", "404.html", paths.MANIFEST, paths.COURSE_DATA) or is_search_core(url)
 
 
-def precache(files: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
-    """Return the address (relative to the site root) and content of everything a reader may need offline."""
-    kept = []
-    for rel, data in sorted(files):
-        if rel.startswith(SKIPPED) or rel.endswith(SKIPPED_SUFFIXES):
-            continue
-        url = "./" if rel == "index.html" else rel[: -len("index.html")] if rel.endswith("/index.html") else rel
-        kept.append((url, data))
-    return kept
+def offline_url(rel: str) -> str:
+    """Return the address (relative to the site root) of a file a reader may need offline, or '' for one never kept."""
+    if rel.startswith(SKIPPED) or rel.endswith(SKIPPED_SUFFIXES):
+        return ""
+    return "./" if rel == "index.html" else rel[: -len("index.html")] if rel.endswith("/index.html") else rel

@@ -20,8 +20,10 @@ PAGES = {
     "program": "programs/new-client/",
     "prescribe": "shared/prescribe/",
 }
-# Every element that carries a data-cq-* attribute, as tag[attribute names], and whether it shows.
+# Every element that carries a data-cq-* attribute, as tag[attribute names], and whether it shows; but the
+# search box's, which only MkDocs has (Zensical keeps its own search: tests/browser/test_search.py).
 ENGINE_OWNED = """() => [...document.querySelectorAll('*')]
+  .filter((e) => !e.closest('[data-cq-search]'))
   .map((e) => [e, e.getAttributeNames().filter((n) => n.startsWith('data-cq')).sort()])
   .filter(([, names]) => names.length)
   .map(([e, names]) => `${e.localName}[${names.join(',')}]${e.closest('[hidden]') ? ' hidden' : ''}`)"""

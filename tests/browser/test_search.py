@@ -58,6 +58,8 @@ def test_search_works_by_keyboard_alone(browser: Browser, base: str) -> None:
     context = browser.new_context(**{**PHONE, "has_touch": False, "is_mobile": False})
     page = context.new_page()
     page.goto(base + "lessons/02-red-flags/")
+    # Search's keys work once its script has run, which names the header's button for keyboard readers.
+    expect(page.locator(".md-header__button[for='__search']")).to_have_attribute("role", "button")
     page.keyboard.press("/")
     field = page.locator("[data-cq-search-input]")
     expect(field).to_be_focused()
