@@ -8,19 +8,20 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import functools
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..model import paths
 from ..model.course import Settings
-from ..output.cores import in_background
-from ..output.gate import Trusted, check_folder
+from ..output.cores import Advance, in_background, on_every_core
+from ..output.gate import Trusted, site_file_problems
 from ..output.swap import leftover_site, recover_site, remove_stale_builds, swap_site
 from ..site.offline import offline_files
 from .drawings import copy_drawings, drawer, missing
@@ -185,6 +186,20 @@ def build_site(
             output=output,
         )
         return ok, output, len(copied)
+
+
+def check_folder(root: Path, names: Sequence[str], *, base: str, trusted: Trusted, advance: Advance) -> list[str]:
+    """Return what the gate finds in the files `names` of a built site's folder, each read by a worker, on every core.
+
+    No file is held in the build's memory, so a site of any size costs no more than its largest file.
+    """
+    checked = functools.partial(folder_file_problems, root=root, base=base, trusted=trusted)
+    return [problem for problems in on_every_core(checked, names, advance=advance) for problem in problems]
+
+
+def folder_file_problems(rel: str, *, root: Path, base: str, trusted: Trusted) -> list[str]:
+    """Return 'path: problem' for one file of a site's folder (in a worker)."""
+    return site_file_problems((rel, (root / rel).read_bytes()), base=base, trusted=trusted)
 
 
 @contextlib.contextmanager

@@ -34,6 +34,7 @@ ENGINE_FILES = (
     "theme/assets/practice-log.js",
     "theme/assets/practice-page.js",
     "theme/assets/practice.css",
+    "theme/assets/pick.js",
     "theme/assets/practice.js",
     "theme/assets/program.css",
     "theme/assets/program.js",

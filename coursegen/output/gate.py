@@ -21,9 +21,8 @@ import hashlib
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 import html5lib
 from defusedxml import DefusedXmlException
@@ -314,23 +313,6 @@ def check_site(
     checked = functools.partial(site_file_problems, base=base, trusted=trusted or Trusted())
     found = on_every_core(checked, list(files), advance=advance)
     return [problem for problems in found for problem in problems]
-
-
-def check_folder(
-    root: Path, names: Sequence[str], *, base: str = "/", trusted: Trusted | None = None, advance: Advance = nothing
-) -> list[str]:
-    """Return what `check_site` returns for the files `names` of a built site's folder, each read by a worker.
-
-    No file is held in the build's memory, so a site of any size costs no more than its largest file.
-    """
-    checked = functools.partial(folder_file_problems, root=root, base=base, trusted=trusted or Trusted())
-    found = on_every_core(checked, names, advance=advance)
-    return [problem for problems in found for problem in problems]
-
-
-def folder_file_problems(rel: str, *, root: Path, base: str, trusted: Trusted) -> list[str]:
-    """Return 'path: problem' for one file of a site's folder (in a worker)."""
-    return site_file_problems((rel, (root / rel).read_bytes()), base=base, trusted=trusted)
 
 
 def site_file_problems(file: tuple[str, bytes], *, base: str, trusted: Trusted) -> list[str]:
