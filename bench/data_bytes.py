@@ -78,6 +78,7 @@ def measure(site: Path) -> None:
     """Print, for each browser-built page of a site, the bytes of the page and of the course data it fetched."""
     program = "shared/program/#l=" + ",".join(first_lessons(site, 3))
     pages = [
+        ("home page, a new reader", "", None),
         ("prescribe page", "shared/prescribe/", None),
         ("prescribe, a part opened", "shared/prescribe/", open_first_part),
         ("prescribed program (3 lessons)", program, None),

@@ -74,6 +74,8 @@ def course_files(course: Course, *, quiz_titles: Mapping[str, str]) -> dict[str,
 def course_index(course: Course, parts: tuple[Part, ...]) -> str:
     """Return the index of the course data as JSON: course-wide facts, and the lesson and quiz ids of each piece.
 
+    Each part counts its scored quizzes too, so the course's progress needs no piece to know its totals.
+
     Addresses are relative to the site root, so the data holds no site_url and works wherever the site is.
     """
     rule = course.settings.pain_rule
@@ -87,6 +89,7 @@ def course_index(course: Course, parts: tuple[Part, ...]) -> str:
                 "title": part.title,
                 "lessons": [lesson.id for lesson in part.lessons],
                 "quizzes": [quiz.id for lesson in part.lessons for quiz in course.quizzes_of(lesson.id)],
+                "scored": sum(quiz.scored for lesson in part.lessons for quiz in course.quizzes_of(lesson.id)),
             }
             for part in parts
         ],

@@ -108,3 +108,22 @@ def test_updating_a_clients_program_fetches_the_parts_of_their_lessons(
     again.wait_for_load_state("networkidle")
     assert sorted(set(fetched)) == ["/shared/course.json", "/shared/course/2.json"], "not part 1's piece"
     page.context.close()
+
+
+def test_the_home_page_counts_the_course_from_the_index_and_fetches_only_what_was_read(
+    browser: Browser, serve, parts_site: Path
+) -> None:
+    base = serve(parts_site)
+    page, fetched = open_watched(browser, base, "")
+    progress = page.locator("[data-cq-progress=course] [data-cq-progress-text]")
+    expect(progress).to_contain_text("0 of 6 lessons read")
+    page.wait_for_load_state("networkidle")
+    assert fetched == ["/shared/course.json"], "a new reader's progress needs the index alone"
+    lesson = min(parts_site.glob("lessons/*/05-*/index.html")).parent.relative_to(parts_site).as_posix()
+    page.goto(base + lesson + "/")  # reading lesson 5, of the second part, marks it read
+    fetched.clear()
+    page.goto(base)
+    expect(progress).to_contain_text("1 of 6 lessons read")
+    page.wait_for_load_state("networkidle")
+    assert sorted(set(fetched)) == ["/shared/course.json", "/shared/course/2.json"], "only the read lesson's piece"
+    page.context.close()

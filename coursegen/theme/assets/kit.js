@@ -92,17 +92,22 @@ export const coursePiece = (number) => (Number.isInteger(number) && number > 0
   ? fetchJson(`shared/course/${number}.json`) : Promise.resolve(null));
 
 // The index's facts with the lessons of the pieces that hold these lesson or quiz ids, each piece fetched
-// once: {title, dose_limits, pain_threshold, lessons}. Without `ids`, every piece: the whole course. Null if
-// the index is unreachable.
+// once: {title, dose_limits, pain_threshold, lessons}. Null if the index is unreachable.
 export async function course(ids) {
   const index = await courseIndex();
   if (!index) return null;
-  const wanted = ids === undefined ? null : new Set(ids);
-  const holds = (part) => !wanted || list(part.lessons).concat(list(part.quizzes)).some((id) => wanted.has(id));
+  const wanted = new Set(ids);
+  const holds = (part) => list(part.lessons).concat(list(part.quizzes)).some((id) => wanted.has(id));
   const pieces = await Promise.all(parts(index).filter(holds).map((part) => coursePiece(part.piece)));
   const lessons = pieces.flatMap((piece) => (piece ? list(piece.lessons).filter(isObject) : []));
   return { ...index, lessons };
 }
+
+// How many lessons and scored quizzes the whole course has, from the index alone (no piece fetched).
+export const courseTotals = (index) => parts(index).reduce((sum, part) => ({
+  lessonCount: sum.lessonCount + list(part.lessons).length,
+  quizCount: sum.quizCount + (Number.isInteger(part.scored) && part.scored > 0 ? part.scored : 0),
+}), { lessonCount: 0, quizCount: 0 });
 
 // The id a lesson or quiz page's address ends with (`…/lessons/part-01/03-first-steps/` -> `first-steps`): which
 // pieces to fetch for pages known by address only. Addresses are then matched whole against the data.

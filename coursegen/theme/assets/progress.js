@@ -2,7 +2,7 @@
    CONTRACT.md ("Programs made in the browser"). Reads the saved progress through common.js; sends
    nothing anywhere. Lends program.js QR codes. */
 import { KEY, ROOT, markNav, onPage, save, saved, t } from "./common.js";
-import { course, idOfAddress } from "./kit.js";
+import { course, courseIndex, courseTotals, idOfAddress } from "./kit.js";
 
 const MAX_IDS = 500; // a course has far fewer; a longer list in a link is cut, never trusted
 const path = (url) => new URL(url, ROOT).pathname;
@@ -35,32 +35,40 @@ export async function qr(box, text) {
   box.replaceChildren(svg);
 }
 
-// The lessons a panel counts: the whole course on the home page, else the lessons the page lists, whose
-// pieces alone are fetched (the course data, CONTRACT.md).
-async function scope(panel) {
+// The pages this device has read or passed, as ids: which pieces hold what it has done (CONTRACT.md).
+const touched = (memory) => [...Object.keys(memory.read || {}), ...Object.keys(memory.passed || {})].map(idOfAddress);
+
+// What a panel counts: the lessons of its scope this device may have done, and how many lessons and scored
+// quizzes the scope has. On the home page the scope is the whole course: its totals come from the index,
+// and only the pieces of what was read or passed are fetched; else the lessons the page lists.
+async function scope(panel, memory) {
   if (panel.dataset.cqProgress === "course") {
-    const found = await course();
-    return found && found.lessons;
+    const [index, found] = await Promise.all([courseIndex(), course(touched(memory))]);
+    return index && found && { lessons: found.lessons, ...courseTotals(index) };
   }
   const listed = [...document.querySelectorAll("article ol > li > a[href*='lessons/']")].map((a) => new URL(a.href).pathname);
   const found = listed.length ? await course(listed.map(idOfAddress)) : { lessons: [] };
-  return found && found.lessons.filter((l) => listed.includes(path(l.url)));
+  const lessons = found && found.lessons.filter((l) => listed.includes(path(l.url)));
+  return lessons && { lessons, lessonCount: lessons.length, quizCount: scored(lessons).length };
 }
 
 async function show(panel) {
-  const lessons = await scope(panel);
-  if (!lessons) return;
-  panel.hidden = !lessons.length;
-  if (!lessons.length) return;
   const memory = saved(true); // as saved now, by this page or another
-  const quizzes = panel.hasAttribute("data-cq-lessons-only") ? [] : scored(lessons);
-  const read = lessons.filter((l) => (memory.read || {})[path(l.url)]).length;
+  const found = await scope(panel, memory);
+  if (!found) return;
+  const total = found.lessonCount;
+  panel.hidden = !total;
+  if (!total) return;
+  const lessonsOnly = panel.hasAttribute("data-cq-lessons-only");
+  const quizzes = lessonsOnly ? [] : scored(found.lessons);
+  const quizTotal = lessonsOnly ? 0 : found.quizCount;
+  const read = found.lessons.filter((l) => (memory.read || {})[path(l.url)]).length;
   const passed = quizzes.filter((q) => (memory.passed || {})[path(q.url)]).length;
-  const parts = [t("progress_lessons", { read, total: lessons.length }, lessons.length)];
-  if (quizzes.length) parts.push(t("progress_quizzes", { passed, total: quizzes.length }, quizzes.length));
+  const parts = [t("progress_lessons", { read, total }, total)];
+  if (quizTotal) parts.push(t("progress_quizzes", { passed, total: quizTotal }, quizTotal));
   const text = parts.join(", ") + ".";
   const bar = panel.querySelector("[data-cq-progress-bar]");
-  bar.max = lessons.length + quizzes.length;
+  bar.max = total + quizTotal;
   bar.value = read + passed;
   bar.setAttribute("aria-valuetext", text);
   const out = panel.querySelector("[data-cq-progress-text]");
@@ -71,10 +79,10 @@ const showAll = () => document.querySelectorAll("[data-cq-progress]").forEach(sh
 
 // The link that carries this device's progress: lesson ids read and quiz ids passed, nothing else.
 async function offerMove(panel) {
-  const found = await course();
+  const memory = saved(true); // as saved now, by this page or another
+  const found = await course(touched(memory));
   const box = panel.querySelector("[data-cq-move-panel]");
   if (!found || !box) return;
-  const memory = saved(true); // as saved now, by this page or another
   const read = found.lessons.filter((l) => (memory.read || {})[path(l.url)]).map((l) => l.id);
   const passed = scored(found.lessons).filter((q) => (memory.passed || {})[path(q.url)]).map((q) => q.id);
   const link = new URL("shared/progress/", ROOT).href + `#r=${read.join(",")}&p=${passed.join(",")}`;
