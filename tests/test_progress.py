@@ -67,8 +67,8 @@ def test_a_build_into_a_pipe_prints_one_plain_line_per_stage(sample_project: Pat
         "Rendering N lessons and quizzes",
         "Converting N pages",
         "Building N pages",
-        "Drawing N cards, QR codes and icons",
         "Indexing search",
+        "Drawing N cards, QR codes and icons",
         "Checking N files of the built site",
     ]
     assert lines[-1].startswith("Built ")

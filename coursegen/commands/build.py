@@ -163,15 +163,15 @@ def build_site(
     with in_background(drawer(project), to_draw) as drawn, temporary_site(site_dir) as temporary:
         pages = count_pages(project)
         ok, output = run_engine(project, engine=engine, site_dir=temporary, progress=progress, pages=pages)
-        with progress.stage("Drawing", total=len(to_draw), unit="cards, QR codes and icons") as advance:
-            drawn(advance)
-        new = {drawing.key for drawing in to_draw}
-        copied = copy_drawings(project, {rel: d for rel, d in generated.drawings.items() if d.key in new})
-        if ok and engine == "mkdocs":  # Zensical builds its own search
+        if ok and engine == "mkdocs":  # Zensical builds its own search; the drawing goes on meanwhile
             with progress.stage("Indexing search"):
                 problem = index_site(temporary)
             ok, output = not problem, problem or output
             trusted = replace(trusted, scripts=trusted.scripts | search_scripts())
+        with progress.stage("Drawing", total=len(to_draw), unit="cards, QR codes and icons") as advance:
+            drawn(advance)
+        new = {drawing.key for drawing in to_draw}
+        copied = copy_drawings(project, {rel: d for rel, d in generated.drawings.items() if d.key in new})
         if not ok:
             # The temporary folder's name changes at every build; name it as the author knows it.
             return False, output.replace(str(temporary), f"{site_dir.name} (being built)"), len(copied)
