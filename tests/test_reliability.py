@@ -85,16 +85,22 @@ def test_a_build_killed_while_writing_files_leaves_nothing_stuck(sample_project:
     assert "The Hip Hinge Again" in (sample_project / "site/index.html").read_text()
 
 
+def build_until_the_engine_starts(project: Path, **popen: object) -> subprocess.Popen:
+    """Start a build and return it once the engine builds into its temporary folder, still running."""
+    build = subprocess.Popen([sys.executable, "build.py", "build"], cwd=project, **popen)
+    deadline = time.monotonic() + 60
+    while not list(project.glob(".site-*")) and time.monotonic() < deadline and build.poll() is None:
+        time.sleep(0.01)
+    assert build.poll() is None, "the build was still running when the engine started"
+    return build
+
+
 def test_a_build_killed_while_the_engine_builds_leaves_the_previous_site(sample_project: Path) -> None:
     assert run_build(sample_project, "build").returncode == 0
     site = sample_project / "site"
     before = tree_hashes(site)
     rename_course(sample_project, "The Hip Hinge", "The Hinge Course")
-    build = subprocess.Popen([sys.executable, "build.py", "build"], cwd=sample_project, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while not list(sample_project.glob(".site-*")) and time.monotonic() < deadline and build.poll() is None:
-        time.sleep(0.01)
-    assert build.poll() is None, "the build was still running when the engine started"
+    build = build_until_the_engine_starts(sample_project, start_new_session=True)
     os.killpg(build.pid, signal.SIGKILL)
     build.wait()
     assert tree_hashes(site) == before, "the site is the old one, never a mix"
@@ -104,12 +110,7 @@ def test_a_build_killed_while_the_engine_builds_leaves_the_previous_site(sample_
 
 def test_a_build_killed_while_it_draws_leaves_no_worker_holding_the_course(sample_project: Path) -> None:
     # Only the build process is killed (as the system kills one that runs out of memory), not its workers.
-    (sample_project / ".coursegen-cache").mkdir(exist_ok=True)
-    build = subprocess.Popen([sys.executable, "build.py", "build"], cwd=sample_project)
-    deadline = time.monotonic() + 60
-    while not list(sample_project.glob(".site-*")) and time.monotonic() < deadline and build.poll() is None:
-        time.sleep(0.01)
-    assert build.poll() is None, "the build was still running while it drew"
+    build = build_until_the_engine_starts(sample_project)  # it draws meanwhile: nothing was drawn before
     os.kill(build.pid, signal.SIGKILL)
     build.wait()
     again = subprocess.run([sys.executable, "build.py", "build"], cwd=sample_project, timeout=120, capture_output=True)

@@ -34,11 +34,17 @@ def parts_site(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
     return build_copy(tmp_path_factory.mktemp(f"pieces-{engine}") / "course", course=source, engine=engine)
 
 
+def watched(page: Page) -> list[str]:
+    """Return the list the course data files a page fetches are added to, as they arrive."""
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(urlparse(r.url).path) if "/shared/course" in r.url else None)
+    return fetched
+
+
 def open_watched(browser: Browser, base: str, address: str) -> tuple[Page, list[str]]:
     """Open a page at phone size and return it with the course data files it fetches, as they arrive."""
     page = browser.new_context(**PHONE).new_page()
-    fetched: list[str] = []
-    page.on("request", lambda r: fetched.append(urlparse(r.url).path) if "/shared/course" in r.url else None)
+    fetched = watched(page)
     page.goto(base + address)
     return page, fetched
 
@@ -100,8 +106,7 @@ def test_updating_a_clients_program_fetches_the_parts_of_their_lessons(
     expect(page.locator("[data-cq-qr] svg")).to_be_visible()
     client = page.locator("[data-cq-client-id]").input_value()
     again = page.context.new_page()  # the inbox's "Update the program", on the same phone
-    fetched: list[str] = []
-    again.on("request", lambda r: fetched.append(urlparse(r.url).path) if "/shared/course" in r.url else None)
+    fetched = watched(again)
     again.goto(base + f"shared/prescribe/#client={client}")
     expect(again.locator("[data-cq-pick] input:checked")).to_have_count(1)
     expect(again.locator('[data-cq-pick] [data-cq-lesson="lesson-5"] [data-cq-dose-sets]')).to_have_value("1")
