@@ -68,6 +68,19 @@ def test_a_wrong_tap_answers_at_once_and_says_why(quiz_page: Page, question_id: 
     expect(question(quiz_page, question_id).locator("[data-cq-show]")).to_be_visible()
 
 
+def test_a_tap_made_before_the_script_starts_is_answered_when_it_does(phone: Page, serve, sample_site: Path) -> None:
+    held = []
+    phone.route("**/coursegen/quiz.js", lambda route: held.append(route))
+    phone.goto(serve(sample_site) + QUIZ, wait_until="commit")  # the page stops short of its modules
+    option(phone, "picture", 1).tap()
+    expect(option(phone, "picture", 1).locator("input")).to_be_checked()
+    assert held, "the quiz script was asked for"
+    held[0].continue_()
+    feedback = question(phone, "picture").locator("[data-cq-feedback]")
+    expect(feedback).to_contain_text("Not quite.")
+    expect(feedback).to_contain_text("No, that is a knee bend.")
+
+
 def test_multiple_and_order_wait_for_check_and_explain(quiz_page: Page) -> None:
     option(quiz_page, "cues", 2).tap()
     expect(question(quiz_page, "cues").locator("[data-cq-feedback]")).to_be_hidden()

@@ -44,6 +44,8 @@ function setup(quiz) {
     });
     const answer = saved[form.dataset.cqQuestion];
     if (answer && restore(form, answer)) check(quiz, form, true);
+    // A choice tapped before this script started (a slow phone) is answered now, as the tap would have been.
+    else if (instant && form.querySelector("input:checked")) check(quiz, form);
   });
   quiz.querySelector("[data-cq-reset]").addEventListener("click", () => reset(quiz));
 }
