@@ -62,15 +62,16 @@ def test_our_copy_is_materials_partial_with_the_recorded_change(name: str) -> No
     assert (OURS / name).read_text(encoding="utf-8") == text
 
 
-def test_zensical_gets_materials_search_partial_with_its_accessible_name() -> None:
+def test_zensical_and_the_preview_get_materials_search_partial_with_its_accessible_name() -> None:
     material = (MATERIAL / "partials/search.html").read_text(encoding="utf-8").removeprefix(GENERATED_HEADER)
     material = material.replace(
         '<div class="md-search" data-md-component="search" role="dialog">',
         '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
     )
     ours = (OURS / "partials/search.html").read_text(encoding="utf-8")
-    zensical = ours.split('{% if generator is defined and "zensical" in generator %}\n', 1)[1].split("{% else %}\n")[0]
-    assert zensical == material, "Material's search.html changed: re-copy it into the Zensical branch of ours"
+    branch = '{% if (generator is defined and "zensical" in generator) or cq.preview %}\n'
+    materials = ours.split(branch, 1)[1].split("{% else %}\n")[0]
+    assert materials == material, "Material's search.html changed: re-copy it into the Zensical and preview branch"
 
 
 @pytest.mark.parametrize("name", ["lessons", "week-1", "part_02", "Week-One", "ÉTÉ-été", "a-b_c", "x", "", "-"])

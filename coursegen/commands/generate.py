@@ -65,12 +65,13 @@ def generate(
     progress: Progress = QUIET,
     draw: bool = True,
     remembered: Remembered | None = None,
+    preview: bool = False,
 ) -> Generated:
     """Read, validate and render the course, and plan the writes, without writing anything.
 
     `remembered` keeps the files loaded, for the next call (`read_sources`). The cards, QR codes and icons
     are not among the pages: they are drawn into the drawing cache (none with `draw` off), the plan checks
-    their paths are the build's, and `write_docs` copies them.
+    their paths are the build's, and `write_docs` copies them. `preview` renders the pages for `serve`.
     """
     with progress.stage("Checking", total=count_sources(project), unit="course files") as advance:
         sources = read_sources(project, advance=advance, remembered=remembered)
@@ -87,7 +88,7 @@ def generate(
     diagnostics = sorted(diagnostics, key=sort_key)
     if course is None or has_errors(diagnostics):
         return Generated(tuple(diagnostics), course, texts=texts)
-    pages, drawings = render_files(course, project=project, progress=progress)
+    pages, drawings = render_files(course, project=project, progress=progress, preview=preview)
     plan = plan_writes(pages, project=project, manifest=read_manifest(project), pending=frozenset(drawings))
     drawn = 0
     if draw and not plan.problems:
@@ -98,7 +99,7 @@ def generate(
 
 
 def render_files(
-    course: Course, *, project: Path, progress: Progress = QUIET
+    course: Course, *, project: Path, progress: Progress = QUIET, preview: bool = False
 ) -> tuple[dict[str, Content], dict[str, Drawing]]:
     """Render every generated file of the course but its drawings, keyed by its path in the course folder.
 
@@ -116,7 +117,8 @@ def render_files(
     docs[paths.MANIFEST] = manifest_json(course.settings).encode("utf-8")
     files: dict[str, Content] = {f"{paths.DOCS}/{rel}": content for rel, content in docs.items()}
     drawings = {f"{paths.DOCS}/{rel}": drawing for rel, drawing in wanted.items()}
-    return files | theme_files(course, packaged=read_theme(), palette=read_material_palette()), drawings
+    theme = theme_files(course, packaged=read_theme(), palette=read_material_palette(), preview=preview)
+    return files | theme, drawings
 
 
 def drawings_of(

@@ -65,7 +65,7 @@ def regenerate(project: Path, *, site_wide: str = "", remembered: Remembered | N
     server rebuilds only the pages whose files changed; when that key differs from `site_wide`, the
     one before, every page is marked changed so that it rebuilds them all.
     """
-    generated = generate(project, remembered=remembered)
+    generated = generate(project, remembered=remembered, preview=True)
     if generated.ok:
         changed = write_docs(project, generated)
         key = site_wide_key(

@@ -70,12 +70,13 @@ def theme_variables(color: str) -> str:
 
 
 def theme_files(
-    course: Course, *, packaged: Mapping[str, bytes], palette: Stylesheet | None = None
+    course: Course, *, packaged: Mapping[str, bytes], palette: Stylesheet | None = None, preview: bool = False
 ) -> dict[str, bytes | str]:
     """Return the theme files to write into the course, keyed by their path in the course folder.
 
     `packaged` holds the files of `coursegen/theme/`, keyed by their path there (`assets/quiz.js`);
-    `palette` is the installed Material's palette stylesheet, if there is one to carry.
+    `palette` is the installed Material's palette stylesheet, if there is one to carry; `preview` is on
+    for the pages `serve` shows.
     """
     files: dict[str, bytes | str] = {}
     for name, data in packaged.items():
@@ -88,7 +89,7 @@ def theme_files(
         files[THEME_FOLDERS[folder] + name.removeprefix(folder)] = data = minified(name, data)
         if name == COURSE_CSS and palette is not None:
             files[PALETTE_AND_COURSE_CSS] = palette.css.rstrip(b"\n") + b"\n" + data
-    files[f"{paths.OVERRIDES}/{paths.STRINGS_PARTIAL}"] = strings_partial(course, palette)
+    files[f"{paths.OVERRIDES}/{paths.STRINGS_PARTIAL}"] = strings_partial(course, palette, preview=preview)
     return files
 
 
@@ -131,11 +132,12 @@ def part_title(course: Course, part: str) -> str:
     return course.settings.parts.get(part, dirname_to_title(part)) if part else ""
 
 
-def strings_partial(course: Course, palette: Stylesheet | None = None) -> str:
+def strings_partial(course: Course, palette: Stylesheet | None = None, *, preview: bool = False) -> str:
     """Return the generated Jinja module that gives templates the course's words (`cq.t`, `cq.sections`).
 
     It also names Material's palette stylesheet (`cq.material_palette`, '' if none) that
-    palette-and-course.css carries, so main.html can leave out Material's own link to it.
+    palette-and-course.css carries, so main.html can leave out Material's own link to it, and tells
+    whether the pages are `serve`'s preview (`cq.preview`), which has no Pagefind index.
     """
     strings = course.settings.strings
     words = {key: strings(key) for key in strings.entries}
@@ -148,4 +150,5 @@ def strings_partial(course: Course, palette: Stylesheet | None = None) -> str:
         f"{{% set theme_color = {jinja_literal(course.settings.theme_color)} %}}\n"
         f"{{% set keeps_url = {jinja_literal(paths.url_of(paths.KEEPS_PAGE))} %}}\n"
         f"{{% set material_palette = {jinja_literal(palette.path if palette else '')} %}}\n"
+        f"{{% set preview = {'true' if preview else 'false'} %}}\n"
     )

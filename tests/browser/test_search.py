@@ -6,12 +6,15 @@ On MkDocs the box is Material's, driven by Pagefind; on Zensical, Zensical's own
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import PHONE
+from conftest import PHONE, free_port
 from playwright.sync_api import Browser, Page, expect
 from project import ROOT, copy_project, run_build
+from test_build import fetch, wait_for
 
 HOSTILE = "<img src=x onerror=window.cqHit=1> Zzyzx"
 
@@ -99,3 +102,25 @@ def test_zensical_still_finds_a_lesson_with_its_own_search(phone: Page, base: st
     phone.keyboard.type("Zzyzx", delay=30)
     # Zensical's results link to the page with the words searched (`?h=`): only its search makes such links.
     expect(phone.locator("a[href*='lessons/01-first-steps/?h=Zzyzx']").first).to_be_visible()
+
+
+@pytest.mark.only_on("mkdocs", "`serve` previews with MkDocs")
+def test_the_preview_finds_a_lesson_with_materials_own_search(phone: Page, tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "course", course=ROOT / "tests/sample")
+    port = free_port()
+    with (tmp_path / "serve.log").open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "build.py", "serve", "--port", str(port)], cwd=project, stdout=log, stderr=log
+        )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: "First steps" in fetch(base + "lessons/02-red-flags/"), seconds=180)
+        phone.goto(base + "lessons/02-red-flags/")
+        phone.locator("label.md-header__button[for='__search']").tap()
+        phone.keyboard.type("hips", delay=30)
+        # The preview has no Pagefind index; Material's search plugin indexes each preview, and its results
+        # link with `?h=` (search.highlight).
+        expect(phone.locator(".md-search-result a[href*='lessons/01-first-steps/?h=hips']").first).to_be_visible()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
