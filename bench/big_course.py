@@ -1,6 +1,6 @@
 """Write a synthetic course of many lessons, for benchmarks: neutral settings, varied text, valid for `--strict`.
 
-    .venv/bin/python bench/big_course.py OUT --lessons 1000 [--part-size 20] [--prune]
+    .venv/bin/python bench/big_course.py OUT --lessons 1000 [--part-size 20] [--group-size 20] [--prune]
 
 The lessons' text is the course's own (sentences of lessons/*.yml), recombined with a fixed seed, and each
 lesson brings words of its own, so that a search index and gzip see text that grows and does not repeat.
@@ -101,12 +101,20 @@ def with_prune(config: str) -> str:
     return config.replace(features, features + "    - navigation.prune\n", 1)
 
 
-def part_folder(n: int, lessons: int, *, part_size: int) -> str:
-    """Return the part folder of lesson `n` (part-01, part-02, ...), or '' when lessons are not in parts."""
+def part_folder(n: int, lessons: int, *, part_size: int, group_size: int = 0) -> str:
+    """Return the folder of lesson `n`: its part (part-01, ...), in its group (group-01/part-01) with `group_size`.
+
+    '' when lessons are not in parts. Parts are numbered through the course, so that no two share a name.
+    """
     if not part_size:
         return ""
-    width = max(2, len(str(-(-lessons // part_size))))
-    return f"part-{(n - 1) // part_size + 1:0{width}d}"
+    parts = -(-lessons // part_size)
+    part = (n - 1) // part_size + 1
+    folder = f"part-{part:0{max(2, len(str(parts)))}d}"
+    if not group_size:
+        return folder
+    groups = -(-parts // group_size)
+    return f"group-{(part - 1) // group_size + 1:0{max(2, len(str(groups)))}d}/{folder}"
 
 
 def course_sentences(lessons_dir: Path) -> list[str]:
@@ -212,10 +220,13 @@ def dump(data: dict) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110)
 
 
-def write_big_course(target: Path, lessons: int, *, part_size: int = 20, prune: bool = False) -> None:
+def write_big_course(
+    target: Path, lessons: int, *, part_size: int = 20, group_size: int = 0, prune: bool = False
+) -> None:
     """Write a course of `lessons` lessons, each with a figure and a four-question quiz, into `target`.
 
     With `part_size` (0 for none), the lessons sit in parts of that many (lessons/part-01/...); with
+    `group_size` (0 for none), the parts sit in groups of that many (lessons/group-01/part-01/...); with
     `prune`, mkdocs.yml turns on Material's navigation.prune.
     """
     target.mkdir(parents=True, exist_ok=True)
@@ -230,7 +241,8 @@ def write_big_course(target: Path, lessons: int, *, part_size: int = 20, prune: 
     width = len(str(lessons))
     for n in range(1, lessons + 1):
         voice = Voice(rng, sentences, lesson_words(rng, 24))
-        path = target / "lessons" / part_folder(n, lessons, part_size=part_size) / f"{n:0{width}d}-lesson-{n}.yml"
+        folder = part_folder(n, lessons, part_size=part_size, group_size=group_size)
+        path = target / "lessons" / folder / f"{n:0{width}d}-lesson-{n}.yml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(dump(lesson(n, voice)), encoding="utf-8")
         (target / f"quizzes/lesson-{n}.yml").write_text(dump(quiz(n, voice)), encoding="utf-8")
@@ -242,9 +254,10 @@ def main() -> None:
     parser.add_argument("out", type=Path, help="the folder to write the course into")
     parser.add_argument("--lessons", type=int, default=1000, help="how many lessons (default 1000)")
     parser.add_argument("--part-size", type=int, default=20, help="lessons per part; 0 for none (default 20)")
+    parser.add_argument("--group-size", type=int, default=0, help="parts per group; 0 for none (default 0)")
     parser.add_argument("--prune", action="store_true", help="turn on Material's navigation.prune")
     args = parser.parse_args()
-    write_big_course(args.out, args.lessons, part_size=args.part_size, prune=args.prune)
+    write_big_course(args.out, args.lessons, part_size=args.part_size, group_size=args.group_size, prune=args.prune)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
     .venv/bin/python bench/scaling.py [--lessons 100 1000 5000] [--site site]
 
 Each course is bench/big_course.py's (the hip-hinge course's sentences recombined, with words of each
-lesson's own; parts of 20, navigation.prune), written fresh into a temporary folder and built there with
+lesson's own; parts of 20, in groups of 20 parts once there are more than 20, navigation.prune: the course
+AUTHORING.md describes), written fresh into a temporary folder and built there with
 `coursegen build --strict` of this engine. `--site DIR` measures an already built site too (main's
 `site/`, the hip-hinge course), without building it. For each course it prints:
 
@@ -35,6 +36,13 @@ from serve_gzip import serve
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(__file__).resolve().parent
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+PART_SIZE = 20  # lessons a part
+GROUP_SIZE = 20  # parts a group, once a course has more parts than that (AUTHORING.md, "Parts")
+
+
+def group_size(lessons: int) -> int:
+    """Return the parts a group holds in a course of `lessons` lessons: 0 (no groups) for 20 parts or fewer."""
+    return GROUP_SIZE if -(-lessons // PART_SIZE) > GROUP_SIZE else 0
 
 
 def timed_build(course: Path) -> tuple[float, float, float]:
@@ -91,7 +99,7 @@ def main() -> None:
     for lessons in args.lessons:
         with tempfile.TemporaryDirectory() as tmp:
             course = Path(tmp, "course")
-            write_big_course(course, lessons, part_size=20, prune=True)
+            write_big_course(course, lessons, part_size=PART_SIZE, group_size=group_size(lessons), prune=True)
             wall, cpu, peak = timed_build(course)
             print(
                 f"{lessons} lessons: build {wall:.1f} s wall, {cpu:.1f} s CPU, {peak:.0f} MB peak "

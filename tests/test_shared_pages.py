@@ -157,6 +157,17 @@ def test_the_prescribe_page_names_the_lessons_marked_prescribe_first_and_one_box
     assert '<details class="cq-pick-part" data-cq-piece="1" open>' in single, "one part opens at once"
 
 
+def test_the_prescribe_page_names_each_part_of_a_group_with_its_group(sample_course) -> None:
+    course = in_parts(sample_course, "unit-10/week-3", "unit-2/week-2")
+    titles = {"unit-2": "Unit 2: Daily life", "unit-2/week-2": "Week 2: At work"}
+    course = replace(course, settings=replace(course.settings, parts=titles))
+    html = trainer.block("prescribe", course=course, page=paths.PRESCRIBE_PAGE)
+    summaries = re.findall(r'<details class="cq-pick-part" data-cq-piece="\d+"><summary>(.*?)</summary>', html)
+    assert summaries == ["Unit 10: Week 3", "Unit 2: Daily life: Week 2: At work"], "the menu's folder order"
+    index, _ = course_data(course)
+    assert [part["title"] for part in index["parts"]] == summaries
+
+
 def test_a_program_page_shows_the_course_notice(sample_course) -> None:
     notice = sample_course.settings.notice
     assert notice is not None

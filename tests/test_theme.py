@@ -78,6 +78,6 @@ def test_zensical_and_the_preview_get_materials_search_partial_with_its_accessib
 def test_folder_titles_are_the_ones_mkdocs_gives(name: str) -> None:
     from mkdocs.utils import dirname_to_title
 
-    from coursegen.site.theme import dirname_to_title as ours
+    from coursegen.model.parts import dirname_to_title as ours
 
     assert ours(name) == dirname_to_title(name)

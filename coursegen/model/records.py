@@ -10,7 +10,7 @@ class Field:
     """One key of a record: its name, kind, whether it is required, and what it means."""
 
     name: str
-    kind: str  # text, markdown, slug, int, bool, image, url, email, phone, time, color, enum, list, record
+    kind: str  # text, markdown, slug, folder, int, bool, image, url, email, phone, time, color, enum, list, record
     doc: str
     required: bool = False
     example: object = None

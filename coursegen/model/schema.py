@@ -12,6 +12,8 @@ from .practice_formats import DOSE, PRACTICE
 from .records import Field, Record
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# A folder of lessons/ as mkdocs.yml names it: a part or a group (unit-1), or a part in a group (unit-1/week-1).
+FOLDER_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"
 DEFAULT_COLOR = "#00695c"  # the course colour when extra.course.theme_color is not set
 ADMONITION_STYLES = ("note", "info", "tip", "success", "question", "warning", "danger", "example", "quote")
 MAX_LEVELS = 5

@@ -35,10 +35,16 @@ NOTICE = Record(
 
 PART = Record(
     "part",
-    "The title of a part: a sub-folder of lessons/.",
+    "The title of a part (a sub-folder of lessons/) or of a group of parts (a sub-folder holding parts).",
     (
-        Field("folder", "slug", "The folder's name under lessons/.", True, "part-1-the-grip"),
-        Field("title", "text", "The title shown in the menu.", True, "Part 1: The grip", max_length=60),
+        Field(
+            "folder",
+            "folder",
+            "The folder's path under lessons/: a part or a group (unit-1), or a part in a group (unit-1/week-1).",
+            True,
+            "unit-1/week-1",
+        ),
+        Field("title", "text", "The title shown in the menu.", True, "Week 1: The grip", max_length=60),
     ),
 )
 
@@ -71,7 +77,7 @@ COURSE = Record(
             2,
         ),
         Field("notice", "record", "A note shown on every lesson, program and handout.", record=NOTICE),
-        Field("parts", "list", "Titles for the parts of the course (sub-folders of lessons/).", item=PART),
+        Field("parts", "list", "Titles for the parts of the course and their groups (folders of lessons/).", item=PART),
         Field("pain_rule", "record", "The advice the practice player gives when pain is high.", record=PAIN_RULE),
         Field(
             "weekly_goal",

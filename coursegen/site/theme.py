@@ -24,6 +24,7 @@ except ImportError:  # pragma: no cover - the platforms without its wheel
 
 from ..model import paths
 from ..model.course import Course
+from ..model.parts import dirname_to_title, folder_title, menu_name, titled_folders
 from ..model.strings import jinja_literal, script_json
 
 THEME_FOLDERS = {"overrides/": paths.OVERRIDES + "/", "assets/": paths.DOCS + "/assets/coursegen/"}
@@ -109,27 +110,22 @@ def minified(name: str, data: bytes) -> bytes:
     return (rjsmin.jsmin(text) if kind.endswith("javascript") else rcssmin.cssmin(text)).encode("utf-8")
 
 
-def dirname_to_title(dirname: str) -> str:
-    """Return the title MkDocs gives a folder: mkdocs.utils' own rule, which tests/test_theme.py compares with this.
-
-    Copied, not imported: mkdocs.utils brings importlib.metadata and more, a tenth of the generator's time.
-    """
-    title = dirname.replace("-", " ").replace("_", " ")
-    return title.capitalize() if title.lower() == title else title
-
-
 def section_titles(course: Course) -> dict[str, str]:
-    """Return the menu title of every folder of generated pages, keyed by the title MkDocs gives that folder."""
+    """Return the menu title of every folder of generated pages, keyed by the title MkDocs gives that folder.
+
+    A part in a group is keyed by its own folder's name: settings.py refuses two folders with one key
+    and two titles.
+    """
     strings = course.settings.strings
     titles = {dirname_to_title(folder): strings(key) for folder, key in SECTION_KEYS.items()}
-    for part in sorted({lesson.part for lesson in course.lessons if lesson.part}):
-        titles[dirname_to_title(part)] = part_title(course, part)
+    for folder in titled_folders(lesson.part for lesson in course.lessons):
+        titles[menu_name(folder)] = part_title(course, folder)
     return titles
 
 
 def part_title(course: Course, part: str) -> str:
-    """Return a part's title as the menu shows it: its title in mkdocs.yml, else its folder's; "" for no part."""
-    return course.settings.parts.get(part, dirname_to_title(part)) if part else ""
+    """Return a part's or group's title as the menu shows it: its title in mkdocs.yml, else its folder's."""
+    return folder_title(course.settings.parts, part)
 
 
 def strings_partial(course: Course, palette: Stylesheet | None = None, *, preview: bool = False) -> str:

@@ -21,6 +21,7 @@ from babel import Locale, UnknownLocaleError
 
 from ..model import paths
 from ..model.course import Course, Lesson, Practice, Program, Quiz
+from ..model.parts import folder_key, group_of
 from ..model.practice_formats import MAX_REPS, MAX_SECONDS, MAX_SETS
 from ..model.strings import INBOX_KEYS, SEND_KEYS, Strings, script_json
 from ..source.markup import plain
@@ -50,16 +51,25 @@ class Part:
 
 def course_parts(course: Course) -> tuple[Part, ...]:
     """Return the course's parts in the menu's order: lessons outside any part first, then parts by folder."""
-    folders = sorted({lesson.part for lesson in course.lessons})
-    strings = course.settings.strings
+    folders = sorted({lesson.part for lesson in course.lessons}, key=folder_key)
     return tuple(
         Part(
             piece=number,
-            title=part_title(course, folder) or strings("section_lessons"),
+            title=part_heading(course, folder),
             lessons=tuple(lesson for lesson in course.lessons if lesson.part == folder),
         )
         for number, folder in enumerate(folders, start=1)
     )
+
+
+def part_heading(course: Course, folder: str) -> str:
+    """Return the title of a part outside the menu, its group's with it ("Unit 1: Week 1"); "Lessons" for no part."""
+    strings = course.settings.strings
+    if not folder:
+        return strings("section_lessons")
+    group = group_of(folder)
+    title = part_title(course, folder)
+    return strings("part_in_group", group=part_title(course, group), part=title) if group else title
 
 
 def course_files(course: Course, *, quiz_titles: Mapping[str, str]) -> dict[str, str]:

@@ -14,7 +14,7 @@ import yaml
 
 from ..model.diagnostics import Diagnostic, error
 from ..model.formats import RETIRED_KEYS, UPGRADE_HINT
-from ..model.schema import SLUG_PATTERN, Field, Record
+from ..model.schema import FOLDER_PATTERN, SLUG_PATTERN, Field, Record
 from .load import position
 
 Path = tuple  # e.g. ("questions", 0, "options")
@@ -23,6 +23,7 @@ KIND_NAMES = {
     "text": "text",
     "markdown": "text",
     "slug": "short name",
+    "folder": "folder under lessons/",
     "int": "whole number",
     "bool": "true or false",
     "image": "image path",
@@ -37,6 +38,10 @@ KIND_NAMES = {
 }
 CHECKS = {
     "slug": (re.compile(SLUG_PATTERN), "use lowercase letters, digits and dashes, like 'pencil-grip'"),
+    "folder": (
+        re.compile(FOLDER_PATTERN),
+        "name a folder of lessons/ like 'week-1', or a part in a group like 'unit-1/week-1'",
+    ),
     "url": (re.compile(r"^https?://[^\s<>\"']+$"), "start it with https://, like 'https://example.com/book'"),
     "email": (re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$"), "write it like 'name@example.com'"),
     "phone": (re.compile(r"^\+?[0-9][0-9 ().-]{4,}$"), "use digits, spaces and an optional leading +"),

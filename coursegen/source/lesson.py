@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 
 from ..model.course import Callout, DocsFiles, Figure, Lesson, Mistake, Section
 from ..model.diagnostics import Diagnostic, error, warning
+from ..model.parts import MAX_DEPTH, folder_key
 from ..model.schema import LESSON, SLUG_PATTERN
 from .checks import Checked, check_file, check_image, check_markdown, duplicate_across
 from .convert import Converted
@@ -25,41 +26,48 @@ def read_lesson(loaded: Loaded, *, docs: DocsFiles, diagnostics: list[Diagnostic
 
 
 def lesson_place(path: str) -> list[Diagnostic]:
-    """Refuse a lesson file more than one folder below lessons/: a part is a single sub-folder."""
+    """Refuse a lesson file more than two folders below lessons/ (a group, then a part), or in a badly named folder."""
     folders = lesson_folders(path)
-    if len(folders) == 1 and not re.match(SLUG_PATTERN, folders[0]):
-        return [
-            error(
-                path,
-                1,
-                1,
-                f"the part folder '{folders[0]}' is not a short name",
-                "Name part folders like ids: lowercase letters, digits and dashes (part-1-the-grip). "
-                "Give the part its title in mkdocs.yml, under extra.course.parts.",
-            )
-        ]
-    if len(folders) < 2:
-        return []
+    if len(folders) > MAX_DEPTH:
+        return [too_deep(path, folders)]
+    for depth, folder in enumerate(folders):
+        if not re.match(SLUG_PATTERN, folder):
+            kind = "group" if depth < len(folders) - 1 else "part"
+            return [
+                error(
+                    path,
+                    1,
+                    1,
+                    f"the {kind} folder '{folder}' is not a short name",
+                    f"Name {kind} folders like ids: lowercase letters, digits and dashes (part-1-the-grip). "
+                    f"Give the {kind} its title in mkdocs.yml, under extra.course.parts.",
+                )
+            ]
+    return []
+
+
+def too_deep(path: str, folders: tuple[str, ...]) -> Diagnostic:
+    """Refuse a lesson file three or more folders deep, with the place it can move to."""
     name = PurePosixPath(path).name
-    return [
-        error(
-            path,
-            1,
-            1,
-            f"a lesson file can be in lessons/ or in one sub-folder of it, not {len(folders)} folders deep",
-            f"Move it to lessons/{folders[0]}/{name}. A sub-folder of lessons/ is a part of the course, "
-            "and its name becomes the part's title in the menu.",
-        )
-    ]
+    return error(
+        path,
+        1,
+        1,
+        f"a lesson file can be in lessons/, in a part (lessons/<part>/) or in a part of a group "
+        f"(lessons/<group>/<part>/), not {len(folders)} folders deep",
+        f"Move it to lessons/{folders[0]}/{folders[1]}/{name}. A sub-folder of lessons/ is a part of the "
+        "course; a sub-folder of a part makes that part a group of parts. Titles go in mkdocs.yml, under "
+        "extra.course.parts.",
+    )
 
 
 def lesson_folders(path: str) -> tuple[str, ...]:
-    """Return the folders between lessons/ and a lesson file: none at the top, one for a part."""
+    """Return the folders between lessons/ and a lesson file: none at the top, one for a part, two in a group."""
     return PurePosixPath(path).parts[1:-1]
 
 
 def lesson_part(path: str) -> str:
-    """Return the part (the sub-folder of lessons/) a lesson file sits in, or '' at the top of lessons/."""
+    """Return the part a lesson file sits in, as its folder path under lessons/ ('week-1', 'unit-1/week-1'), or ''."""
     return "/".join(lesson_folders(path))
 
 
@@ -139,7 +147,9 @@ def check_lessons_together(
 
 def menu_order(lessons: list) -> list[Diagnostic]:
     """Warn about a lesson that the menu lists before its part's place in the order ('Next lesson' follows order)."""
-    placed = [c for c in lessons if isinstance(c.values.get("order"), int) and len(lesson_folders(c.out.path)) < 2]
+    placed = [
+        c for c in lessons if isinstance(c.values.get("order"), int) and len(lesson_folders(c.out.path)) <= MAX_DEPTH
+    ]
     ordered = sorted(placed, key=lambda c: c.values["order"])
     problems = []
     furthest = None
@@ -154,7 +164,8 @@ def menu_order(lessons: list) -> list[Diagnostic]:
                 f"lesson order {c.values['order']} comes after order {furthest.values['order']} "
                 f"({furthest.out.path}), but the menu lists {part_name(c.out.path)} before "
                 f"{part_name(furthest.out.path)}",
-                "The menu lists the lessons at the top of lessons/ first, then each part by folder name; "
+                "The menu lists the lessons at the top of lessons/ first, then each part (and each group's "
+                "parts) by folder name; "
                 "'Next lesson' follows the order numbers. Move the file into the right part, renumber the "
                 "lessons, or name the folders so they sort in course order (part-01, part-02, ...).",
             )
@@ -162,10 +173,9 @@ def menu_order(lessons: list) -> list[Diagnostic]:
     return problems
 
 
-def menu_key(path: str) -> tuple[bool, str]:
-    """Return where MkDocs' menu puts a lesson file: lessons at the top of lessons/ first, then parts by name."""
-    part = lesson_part(path)
-    return bool(part), part
+def menu_key(path: str) -> tuple[str, ...]:
+    """Return where MkDocs' menu puts a lesson file: lessons at the top of lessons/ first, then folders by name."""
+    return folder_key(lesson_part(path))
 
 
 def part_name(path: str) -> str:

@@ -248,7 +248,7 @@ add your own overrides of other Material partials beside them.
 EDITOR_SETTINGS = """\
 {
   "yaml.schemas": {
-    "schema/lesson.schema.json": ["lessons/*.yml", "lessons/*/*.yml"],
+    "schema/lesson.schema.json": ["lessons/*.yml", "lessons/*/*.yml", "lessons/*/*/*.yml"],
     "schema/quiz.schema.json": ["quizzes/*.yml", "quizzes/**/*.yml"],
     "schema/program.schema.json": ["programs/*.yml"]
   }

@@ -17,6 +17,7 @@ from ..model.course import DocsFiles, Lesson, Notice, PainRule, Settings, Traine
 from ..model.diagnostics import Diagnostic, error, warning
 from ..model.formats import FORMAT, UPGRADE_HINT
 from ..model.installed import Installed
+from ..model.parts import folder_title, menu_name, titled_folders
 from ..model.schema import DEFAULT_COLOR
 from ..model.settings_format import SETTINGS
 from ..model.strings import DEFAULT_LANGUAGE, Entry, build_strings, catalogue_for
@@ -338,8 +339,15 @@ def check_settings_references(settings: Settings, config: Loaded, lessons: list[
         )
     where = setting_line(config.node, "extra", "course", "pain_rule", "link")
     problems += pain_rule_references(settings, config, ids, where)
-    folders = sorted({lesson.part for lesson in lessons if lesson.part})
-    for index, folder in enumerate(settings.parts):
+    return problems + part_title_problems(settings, config, lessons)
+
+
+def part_title_problems(settings: Settings, config: Loaded, lessons: list[Lesson]) -> list[Diagnostic]:
+    """Check that every titled part or group is a folder of lessons/, and that the menu can tell each one's title."""
+    problems = []
+    folders = titled_folders(lesson.part for lesson in lessons)
+    indexes = {folder: index for index, folder in enumerate(settings.parts)}
+    for folder, index in indexes.items():
         if folder not in folders:
             problems.append(
                 error(
@@ -348,6 +356,20 @@ def check_settings_references(settings: Settings, config: Loaded, lessons: list[
                     f"part '{folder}' has a title, but lessons/ has no folder of that name"
                     + did_you_mean(folder, folders),
                     "Part folders: " + (", ".join(folders) or "none") + ".",
+                )
+            )
+    seen: dict[str, str] = {}  # the menu finds a title by the folder's own name, not by its group's
+    for folder in folders:
+        other = seen.setdefault(menu_name(folder), folder)
+        if folder_title(settings.parts, other) != folder_title(settings.parts, folder):
+            where = ("extra", "course", "parts", indexes.get(folder, indexes.get(other, 0)), "folder")
+            problems.append(
+                error(
+                    config.path,
+                    *setting_line(config.node, *where),
+                    f"the folders '{other}' and '{folder}' have different titles, but the menu knows a folder "
+                    "by its own name and would show one title for both",
+                    f"Rename one of them ({folder}-2), or give both the same title.",
                 )
             )
     return problems
