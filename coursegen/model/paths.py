@@ -24,16 +24,17 @@ HOME_PREVIEW = "previews/home.jpg"
 STRINGS_PARTIAL = "partials/cq-strings.html"  # under overrides/
 # Pages built in the browser from a link (a trainer's prescription, progress from another device), the
 # trainer's prescribe page, and the course data they read. They stay out of the menu: mkdocs.yml must
-# list the folder under `not_in_nav` (settings.py checks it).
+# list the folder under `not_in_nav` (settings.py checks it). Each is a folder's index.md, so that a link in
+# their HTML means the same to MkDocs (from the page's address) and to Zensical (from the Markdown file).
 SHARED = "shared"
-PRESCRIBE_PAGE = f"{SHARED}/prescribe.md"
-PRESCRIBED_PAGE = f"{SHARED}/program.md"
-PROGRESS_PAGE = f"{SHARED}/progress.md"
-INBOX_PAGE = f"{SHARED}/inbox.md"  # the trainer's inbox of sealed result links, beside the prescribe page
-KEEPS_PAGE = f"{SHARED}/privacy.md"  # "What this site keeps", linked from every page's footer
+PRESCRIBE_PAGE = f"{SHARED}/prescribe/index.md"
+PRESCRIBED_PAGE = f"{SHARED}/program/index.md"
+PROGRESS_PAGE = f"{SHARED}/progress/index.md"
+INBOX_PAGE = f"{SHARED}/inbox/index.md"  # the trainer's inbox of sealed result links, beside the prescribe page
+KEEPS_PAGE = f"{SHARED}/privacy/index.md"  # "What this site keeps", linked from every page's footer
 COURSE_DATA = f"{SHARED}/course.json"  # the index: course-wide facts, the parts and the piece of each id
 COURSE_PIECES = f"{SHARED}/course"  # one piece per part, `shared/course/N.json`: its lessons in full
-PRACTICE_PAGE = f"{SHARED}/practice.md"  # "My practice": the practice log kept on the device
+PRACTICE_PAGE = f"{SHARED}/practice/index.md"  # "My practice": the practice log kept on the device
 NOT_IN_NAV = f"/{SHARED}/"
 SHARED_PAGES = (PRESCRIBE_PAGE, PRESCRIBED_PAGE, PROGRESS_PAGE, INBOX_PAGE, KEEPS_PAGE)
 
@@ -66,8 +67,8 @@ def handout_page(program: Program) -> str:
 
 def url_of(page: str) -> str:
     """Return a page's address relative to the site root, percent-encoded (`lessons/02-x.md` -> `lessons/02-x/`)."""
-    stem = page.removesuffix(".md")
-    return "" if stem == "index" else quote(stem.removesuffix("/index") + "/")
+    folder = address_folder(page)
+    return "" if folder == "." else quote(folder + "/")
 
 
 def absolute_url(site_url: str, page: str) -> str:
@@ -77,7 +78,7 @@ def absolute_url(site_url: str, page: str) -> str:
 
 def page_slug(page: str) -> str:
     """Return a flat name for a page, for the files made for it (`lessons/p1/02-x.md` -> `lessons-p1-02-x`)."""
-    return page.removesuffix(".md").replace("/", "-")
+    return page.removesuffix(".md").removesuffix("/index").replace("/", "-")
 
 
 def preview_image(page: str) -> str:
@@ -101,11 +102,17 @@ def relative_link(from_page: str, to_page: str) -> str:
     return posixpath.relpath(".", folder) + "/" + to_page if folder else to_page
 
 
+def address_folder(page: str) -> str:
+    """Return the folder a page is served from, relative to the site root (`shared/x/index.md` -> `shared/x`)."""
+    stem = page.removesuffix(".md")
+    return "." if stem == "index" else stem.removesuffix("/index")
+
+
 def root_from(page: str) -> str:
     """Return the way up from a page's address to the site root (`lessons/01-x.md` -> `../../`)."""
-    return posixpath.relpath(".", page.removesuffix(".md")) + "/"
+    return posixpath.relpath(".", address_folder(page)) + "/"
 
 
 def address_link(from_page: str, to_page: str) -> str:
     """Return a link from one page's address to another's, for raw HTML (`../02-y/`)."""
-    return posixpath.relpath(to_page.removesuffix(".md"), from_page.removesuffix(".md")) + "/"
+    return posixpath.relpath(address_folder(to_page), address_folder(from_page)) + "/"
