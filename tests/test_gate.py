@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coursegen.output.gate import Trusted, check_site, sha256
+from coursegen.output.gate import Trusted, sha256, site_file_problems
 
 ENGINE_SCRIPT = b"document.body.dataset.cqReady = '1';"
 TRUSTED = Trusted(scripts=frozenset({sha256(ENGINE_SCRIPT)}), private=frozenset({sha256(b"# Theme notes\n")}))
@@ -11,7 +11,7 @@ PAGE = "<!doctype html><html><head><title>t</title></head><body>{}</body></html>
 
 def refused(files: dict[str, bytes]) -> list[str]:
     """Return the gate's findings for a site made of these files."""
-    return check_site(sorted(files.items()), base="/", trusted=TRUSTED)
+    return [found for file in sorted(files.items()) for found in site_file_problems(file, base="/", trusted=TRUSTED)]
 
 
 def test_a_page_named_htm_or_shtml_is_read_and_its_script_refused() -> None:

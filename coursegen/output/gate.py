@@ -21,7 +21,7 @@ import hashlib
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 import html5lib
@@ -32,7 +32,6 @@ from html5lib.constants import tokenTypes
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..source.markup import unsafe_address
-from .cores import Advance, nothing, on_every_core
 
 PAGE_EXTENSIONS = (".html", ".htm", ".shtml")  # what web servers send as text/html
 XML_PAGE_EXTENSIONS = (".svg",)  # image/svg+xml: a document of its own when opened
@@ -300,19 +299,6 @@ def check_file(rel: str, data: bytes, *, base: str, trusted: Trusted) -> list[st
     if name.endswith(SCRIPT_EXTENSIONS) and sha256(data) not in trusted.scripts:
         return ["a script that is not Material's, Zensical's or the course engine's (see extra_javascript)"]
     return []
-
-
-def check_site(
-    files: Iterable[tuple[str, bytes]], *, base: str = "/", trusted: Trusted | None = None, advance: Advance = nothing
-) -> list[str]:
-    """Return 'path: problem' for every file of a built site that could run script or is private.
-
-    `base` is the path the site is served under, from its `site_url` ('/' when it has none). The
-    files are read on every core, and the problems come in the order of the files.
-    """
-    checked = functools.partial(site_file_problems, base=base, trusted=trusted or Trusted())
-    found = on_every_core(checked, list(files), advance=advance)
-    return [problem for problems in found for problem in problems]
 
 
 def site_file_problems(file: tuple[str, bytes], *, base: str, trusted: Trusted) -> list[str]:
