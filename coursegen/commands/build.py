@@ -23,6 +23,8 @@ from ..model.course import Settings
 from ..output.cores import Advance, in_background, on_every_core
 from ..output.gate import Trusted, site_file_problems
 from ..output.swap import leftover_site, recover_site, remove_stale_builds, swap_site
+from ..site.critical import CRITICAL, critical_css, site_path, with_critical
+from ..site.critical import blocking_links as stylesheet_links
 from ..site.offline import offline_files
 from .drawings import copy_drawings, drawer, missing
 from .engine import engine_problem, run_engine
@@ -202,6 +204,32 @@ def folder_file_problems(rel: str, *, root: Path, base: str, trusted: Trusted) -
     return site_file_problems((rel, (root / rel).read_bytes()), base=base, trusted=trusted)
 
 
+def style_first_paint(site: Path) -> None:
+    """Write a built MkDocs site's critical stylesheet and link it alone from the pages holding Material's bundle.
+
+    The full stylesheets wait with the bundle for the reader's first touch (md-start.js). Pages are read
+    one at a time, as the gate reads them. A site with no such page (Zensical) is left as it was.
+    """
+    pages = sorted(site.rglob("*.html"))
+    texts = lambda: (page.read_text(encoding="utf-8") for page in pages)  # noqa: E731 - read again per pass
+    held = (stylesheet_paths(text) for text in texts() if with_critical(text) != text)
+    stylesheets = next(held, None)
+    if not stylesheets:
+        return
+    scripts = [p.read_text(encoding="utf-8") for p in sorted((site / "assets/coursegen").rglob("*.js"))]
+    css = [(site / name).read_text(encoding="utf-8") for name in stylesheets]
+    (site / CRITICAL).write_text(critical_css(css, texts, scripts), encoding="utf-8")
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        if stylesheet_paths(text) == stylesheets and with_critical(text) != text:
+            page.write_text(with_critical(text), encoding="utf-8")
+
+
+def stylesheet_paths(html: str) -> list[str]:
+    """Return the site paths of the stylesheets a page links in its <head>."""
+    return [site_path(href) for _, href in stylesheet_links(html)]
+
+
 @contextlib.contextmanager
 def temporary_site(site_dir: Path) -> Iterator[Path]:
     """Yield a new folder beside the site folder to build into; it is removed after, unless swapped in."""
@@ -234,6 +262,8 @@ def publish_site(
     for rel, source in late.items():
         (temporary / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, temporary / rel)
+    with progress.stage("Styling the first paint"):
+        style_first_paint(temporary)
     names = sorted(p.relative_to(temporary).as_posix() for p in temporary.rglob("*") if p.is_file())
     with progress.stage("Checking", total=len(names), unit="files of the built site") as advance:
         base = urlsplit(settings.site_url).path or "/"
