@@ -77,7 +77,8 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
     if (!held) return;
     const scripts = [...held.content.querySelectorAll("script")];
     // The full stylesheets wait here too (the build links only the rules the built pages use); the bundle
-    // starts once they have loaded, so nothing it makes or changes is ever shown unstyled.
+    // starts once they have loaded, so nothing it makes or changes is ever shown unstyled. They go at the
+    // end of <body>: instant navigation keeps only the <head> elements the next page has.
     const styles = [...held.content.querySelectorAll("link[rel=stylesheet]")];
     let left = scripts.length;
     const done = () => {
@@ -101,7 +102,7 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
     for (const link of styles) {
       const sheet = document.importNode(link, true);
       sheet.onload = sheet.onerror = start;
-      document.head.append(sheet);
+      document.body.append(sheet);
     }
     start();
   };
