@@ -89,7 +89,8 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
     held.remove();
     let waiting = styles.length;
     const start = () => {
-      if (waiting-- > 0) return;
+      // Once: a stylesheet loads again whenever its href is set again (the bundle resets every href).
+      if (waiting-- !== 0) return;
       for (const old of scripts) {
         const script = document.createElement("script");
         for (const { name, value } of old.attributes) script.setAttribute(name, value);
