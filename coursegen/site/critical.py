@@ -72,6 +72,12 @@ VENDOR = re.compile(r":-(?:webkit|moz|ms|o)-")
 VAR = re.compile(r"var\(\s*(--[\w-]+)")
 ELEMENT = re.compile(r"[a-z][a-z0-9]{0,9}")  # a string that may name an element a script makes: el("li")
 OPENING_TAG = re.compile(r"<([a-z][a-z0-9]*)\b")
+WORD = re.compile(r"-*[a-z_][\w-]*")  # every name a page's tags hold is one of their words, read lower-case
+TAG = re.compile(r"<[A-Za-z][^>]*")  # an opening tag: its element name and its attributes' names and values
+FUNCTION_ARGUMENTS = re.compile(r"\([^()]*\)")
+PSEUDO = re.compile(r"::?-*[A-Za-z_][\w-]*")
+EXACT_VALUE = re.compile(r"""\[\s*-*[A-Za-z_][\w-]*\s*~?=\s*["']?([^"'\]\s]+)["']?\s*[iIsS]?\s*\]""")
+ATTRIBUTE_SELECTOR = re.compile(r"\[\s*(-*[A-Za-z_][\w-]*)[^\]]*\]")  # [name="value"]: only the name counts
 
 
 @dataclass(frozen=True)
@@ -96,8 +102,7 @@ def page_classes(pages: Iterable[str]) -> frozenset[str]:
     """Return every class an element of the pages holds."""
     found: set[str] = set()
     for html in pages:
-        for values in CLASS_ATTRIBUTE.findall(html):
-            found.update(" ".join(values).lower().split())
+        found.update(" ".join(" ".join(values) for values in CLASS_ATTRIBUTE.findall(html)).lower().split())
     return frozenset(found)
 
 
@@ -268,12 +273,19 @@ def matched(selectors: Iterable[str], pages: Iterable[str]) -> frozenset[str]:
     left = set(selectors)
     found: set[str] = {s for s in left if not s}
     left -= found
+    needs = {selector: names_needed(selector) for selector in left}
+    vocabulary = frozenset().union(*needs.values())
     for html in pages:
         if not left:
             break
+        # A selector is tried only on a page that holds every name it needs somewhere: most never are.
+        present = vocabulary.intersection(WORD.findall(" ".join(TAG.findall(html)).lower()))
+        tried = [s for s in left if needs[s] <= present]
+        if not tried:
+            continue
         tree = LexborHTMLParser(html)
         for variant, _ in enumerate(palettes(tree)):
-            for selector in [s for s in left if not variant or PALETTE_ATTRIBUTE in s]:
+            for selector in [s for s in tried if (not variant or PALETTE_ATTRIBUTE in s) and s in left]:
                 try:
                     hit = tree.css_first(selector) is not None
                 except Exception:  # an engine that cannot read it: keep the rule
@@ -282,6 +294,26 @@ def matched(selectors: Iterable[str], pages: Iterable[str]) -> frozenset[str]:
                     found.add(selector)
                     left.discard(selector)
     return frozenset(found)
+
+
+def names_needed(selector: str) -> frozenset[str]:
+    """Return the element, class, id and attribute names a page must hold for a selector to match it.
+
+    Only names outside brackets of functions (:is(a, b) needs neither) count, with the value an attribute
+    must equal or hold ([dir=rtl] needs `rtl`), and none from a selector with an escape; the words of a
+    page's tags (`WORD`) hold every such name it has, so no match is ever skipped.
+    """
+    if "\\" in selector:
+        return frozenset()
+    outside = selector
+    while "(" in outside:
+        shorter = FUNCTION_ARGUMENTS.sub("", outside)
+        if shorter == outside:
+            return frozenset()
+        outside = shorter
+    values = {m.group(1).lower() for m in EXACT_VALUE.finditer(outside) if NAME.fullmatch(m.group(1))}
+    outside = ATTRIBUTE_SELECTOR.sub(r" \1 ", PSEUDO.sub("", outside))
+    return frozenset(name.lower() for name in NAME.findall(outside)) | values
 
 
 def palettes(tree: LexborHTMLParser) -> Iterable[None]:
@@ -426,13 +458,20 @@ def with_critical(html: str) -> str:
     return head + "</head>" + rest.replace(HELD, HELD + held, 1)
 
 
-def critical_css(stylesheets: Sequence[str], pages: Callable[[], Iterable[str]], scripts: Iterable[str]) -> str:
+def critical_css(
+    stylesheets: Sequence[str],
+    *,
+    classes: frozenset[str],
+    match: Callable[[frozenset[str]], frozenset[str]],
+    scripts: Iterable[str],
+) -> str:
     """Return the rules of the stylesheets (in their order) that the pages or the scripts may use.
 
-    `pages` gives the built pages each time it is called (read twice, one page at a time).
+    `classes` are the built pages' (`page_classes`); `match` returns the selectors that match an element
+    of some built page (`matched`, over all of them).
     """
     names = script_names(scripts)
-    names = ScriptNames(names.names, names.prefixes, names.elements, page_classes(pages()))
-    selectors = set().union(*(rule_selectors(text, names) for text in stylesheets))
-    used = matched(selectors, pages())
+    names = ScriptNames(names.names, names.prefixes, names.elements, classes)
+    selectors = frozenset().union(*(rule_selectors(text, names) for text in stylesheets))
+    used = match(selectors)
     return "".join(pruned(text, names, used) for text in stylesheets)
