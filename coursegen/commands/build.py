@@ -20,9 +20,11 @@ from urllib.parse import urlsplit
 
 from ..model import paths
 from ..model.course import Settings
-from ..output.cores import Advance, in_background, on_every_core
+from ..output.cores import POOL_FROM, Advance, in_background, on_every_core
 from ..output.gate import Trusted, site_file_problems
 from ..output.swap import leftover_site, recover_site, remove_stale_builds, swap_site
+from ..site.critical import CRITICAL, critical_css, matched, page_classes, site_path, with_critical
+from ..site.critical import blocking_links as stylesheet_links
 from ..site.offline import offline_files
 from .drawings import copy_drawings, drawer, missing
 from .engine import engine_problem, run_engine
@@ -202,6 +204,53 @@ def folder_file_problems(rel: str, *, root: Path, base: str, trusted: Trusted) -
     return site_file_problems((rel, (root / rel).read_bytes()), base=base, trusted=trusted)
 
 
+def style_first_paint(site: Path) -> None:
+    """Write a built MkDocs site's critical stylesheet and link it alone from the pages holding Material's bundle.
+
+    The full stylesheets wait with the bundle for the reader's first touch (md-start.js). Pages are read
+    one at a time, as the gate reads them. A site with no such page (Zensical) is left as it was.
+    """
+    pages = sorted(site.rglob("*.html"))
+    texts = (page.read_text(encoding="utf-8") for page in pages)
+    stylesheets = next((stylesheet_paths(text) for text in texts if with_critical(text) != text), None)
+    if not stylesheets:
+        return
+    scripts = [p.read_text(encoding="utf-8") for p in sorted((site / "assets/coursegen").rglob("*.js"))]
+    css = [(site / name).read_text(encoding="utf-8") for name in stylesheets]
+    shares = [pages[n::PAGE_SHARES] for n in range(PAGE_SHARES)]
+    classes = frozenset().union(*on_every_core(classes_in_files, shares))
+
+    def match(selectors: frozenset[str]) -> frozenset[str]:
+        # A sample of every kind of page matches most selectors first; the workers try only the others.
+        found = matched_in_files(pages[:: max(1, len(pages) // PAGE_SHARES)], selectors=selectors)
+        tried = functools.partial(matched_in_files, selectors=selectors - found)
+        return found.union(*on_every_core(tried, shares))
+
+    (site / CRITICAL).write_text(critical_css(css, classes=classes, match=match, scripts=scripts), encoding="utf-8")
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        if stylesheet_paths(text) == stylesheets and with_critical(text) != text:
+            page.write_text(with_critical(text), encoding="utf-8")
+
+
+PAGE_SHARES = 2 * POOL_FROM  # the built pages are read in this many shares, on every core
+
+
+def classes_in_files(pages: Sequence[Path]) -> frozenset[str]:
+    """Return every class an element of these built pages holds, reading them one at a time (in a worker)."""
+    return page_classes(page.read_text(encoding="utf-8") for page in pages)
+
+
+def matched_in_files(pages: Sequence[Path], *, selectors: frozenset[str]) -> frozenset[str]:
+    """Return the selectors that match an element of one of these built pages, read one at a time (in a worker)."""
+    return matched(selectors, (page.read_text(encoding="utf-8") for page in pages))
+
+
+def stylesheet_paths(html: str) -> list[str]:
+    """Return the site paths of the stylesheets a page links in its <head>."""
+    return [site_path(href) for _, href in stylesheet_links(html)]
+
+
 @contextlib.contextmanager
 def temporary_site(site_dir: Path) -> Iterator[Path]:
     """Yield a new folder beside the site folder to build into; it is removed after, unless swapped in."""
@@ -234,6 +283,8 @@ def publish_site(
     for rel, source in late.items():
         (temporary / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, temporary / rel)
+    with progress.stage("Styling the first paint"):
+        style_first_paint(temporary)
     names = sorted(p.relative_to(temporary).as_posix() for p in temporary.rglob("*") if p.is_file())
     with progress.stage("Checking", total=len(names), unit="files of the built site") as advance:
         base = urlsplit(settings.site_url).path or "/"

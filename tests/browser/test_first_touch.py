@@ -114,6 +114,37 @@ def test_before_the_bundle_a_page_reads_its_drawer_opens_and_a_quiz_answer_is_sa
     assert reader.problems == []
 
 
+STYLE_OF = """(selector) => { const s = getComputedStyle(document.querySelector(selector));
+  return [s.display, s.backgroundColor, s.color, s.borderLeft, s.padding, s.fontSize, s.width, s.height]; }"""
+FULL_STYLESHEETS = re.compile(r"/assets/(stylesheets/main\.[0-9a-f]+\.min|coursegen/palette-and-course)\.css$")
+
+
+@pytest.mark.only_on("mkdocs", "Zensical pages link their stylesheets as the engine writes them")
+def test_before_the_full_stylesheets_the_page_and_quiz_feedback_look_as_after(reader: Page, base: str) -> None:
+    # The page links one small stylesheet; the full ones wait for the first touch, held back here too.
+    full: list[Route] = []
+    reader.route(FULL_STYLESHEETS, lambda route: full.append(route))
+    held = hold_bundle(reader)
+    reader.goto(base + QUIZ)
+    reader.locator("#first-steps-where-bend label.cq-option").nth(1).tap()  # quiz.js makes the feedback's text
+    expect(reader.locator("#first-steps-where-bend [data-cq-feedback]")).to_contain_text("Not quite.")
+    parts = ["article h1", ".md-header", "#first-steps-where-bend [data-cq-feedback]", "label.cq-option"]
+    before = [reader.evaluate(STYLE_OF, part) for part in parts]
+    boxes = header_boxes(reader)
+    assert len(full) == 2 and not held, "the touch asked for the full stylesheets; the bundle waits for them"
+    for route in full:
+        route.continue_()
+    reader.wait_for_function("() => [...document.querySelectorAll('body > link')].filter((l) => l.sheet).length === 2")
+    assert [reader.evaluate(STYLE_OF, part) for part in parts] == before
+    assert header_boxes(reader) == boxes
+    for _ in range(100):  # the bundle is asked for once the full stylesheets have loaded
+        if held:
+            break
+        reader.wait_for_timeout(50)
+    assert held, "then the bundle"
+    assert reader.problems == []
+
+
 @pytest.mark.only_on("mkdocs", "Zensical's search is its own component, with other markup in a shadow root")
 def test_the_first_tap_on_search_opens_search(reader: Page, base: str) -> None:
     reader.goto(base + QUIZ)

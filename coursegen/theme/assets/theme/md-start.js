@@ -76,6 +76,10 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
     const held = document.getElementById("cq-material");
     if (!held) return;
     const scripts = [...held.content.querySelectorAll("script")];
+    // The full stylesheets wait here too (the build links only the rules the built pages use); the bundle
+    // starts once they have loaded, so nothing it makes or changes is ever shown unstyled. They go at the
+    // end of <body>: instant navigation keeps only the <head> elements the next page has.
+    const styles = [...held.content.querySelectorAll("link[rel=stylesheet]")];
     let left = scripts.length;
     const done = () => {
       if (--left) return;
@@ -83,14 +87,25 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
       root.classList.remove("cq-wait");
     };
     held.remove();
-    for (const old of scripts) {
-      const script = document.createElement("script");
-      for (const { name, value } of old.attributes) script.setAttribute(name, value);
-      script.async = false; // in Material's order
-      if (!old.src) { script.text = old.text; document.body.append(script); done(); continue; }
-      script.onload = script.onerror = done;
-      document.body.append(script);
+    let waiting = styles.length;
+    const start = () => {
+      // Once: a stylesheet loads again whenever its href is set again (the bundle resets every href).
+      if (waiting-- !== 0) return;
+      for (const old of scripts) {
+        const script = document.createElement("script");
+        for (const { name, value } of old.attributes) script.setAttribute(name, value);
+        script.async = false; // in Material's order
+        if (!old.src) { script.text = old.text; document.body.append(script); done(); continue; }
+        script.onload = script.onerror = done;
+        document.body.append(script);
+      }
+    };
+    for (const link of styles) {
+      const sheet = document.importNode(link, true);
+      sheet.onload = sheet.onerror = start;
+      document.body.append(sheet);
     }
+    start();
   };
   const wake = () => {
     TRIGGERS.forEach((type) => removeEventListener(type, wake, options));
