@@ -69,6 +69,7 @@ def test_a_build_into_a_pipe_prints_one_plain_line_per_stage(sample_project: Pat
         "Building N pages",
         "Indexing search",
         "Drawing N cards, QR codes and icons",
+        "Styling the first paint",
         "Checking N files of the built site",
     ]
     assert lines[-1].startswith("Built ")
