@@ -227,10 +227,7 @@ def style_first_paint(site: Path) -> None:
         return found.union(*on_every_core(tried, shares))
 
     (site / CRITICAL).write_text(critical_css(css, classes=classes, match=match, scripts=scripts), encoding="utf-8")
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        if stylesheet_paths(text) == stylesheets and with_critical(text) != text:
-            page.write_text(with_critical(text), encoding="utf-8")
+    on_every_core(functools.partial(link_critical_in_files, stylesheets=stylesheets), shares)
 
 
 PAGE_SHARES = 2 * POOL_FROM  # the built pages are read in this many shares, on every core
@@ -244,6 +241,15 @@ def classes_in_files(pages: Sequence[Path]) -> frozenset[str]:
 def matched_in_files(pages: Sequence[Path], *, selectors: frozenset[str]) -> frozenset[str]:
     """Return the selectors that match an element of one of these built pages, read one at a time (in a worker)."""
     return matched(selectors, (page.read_text(encoding="utf-8") for page in pages))
+
+
+def link_critical_in_files(pages: Sequence[Path], *, stylesheets: list[str]) -> None:
+    """Make each of these built pages that links `stylesheets` link the critical stylesheet alone (in a worker)."""
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        styled = with_critical(text)
+        if styled != text and stylesheet_paths(text) == stylesheets:
+            page.write_text(styled, encoding="utf-8")
 
 
 def stylesheet_paths(html: str) -> list[str]:

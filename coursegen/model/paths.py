@@ -78,7 +78,8 @@ def absolute_url(site_url: str, page: str) -> str:
 
 def page_slug(page: str) -> str:
     """Return a flat name for a page, for the files made for it (`lessons/p1/02-x.md` -> `lessons-p1-02-x`)."""
-    return page.removesuffix(".md").removesuffix("/index").replace("/", "-")
+    folder = address_folder(page)
+    return "index" if folder == "." else folder.replace("/", "-")
 
 
 def preview_image(page: str) -> str:
