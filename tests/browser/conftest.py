@@ -138,6 +138,12 @@ def wake_material(page: Page) -> None:
     page.wait_for_function("() => window.document$ !== undefined && !document.getElementById('cq-material')")
 
 
+def read_page(page: Page, url: str) -> None:
+    """Open a page and wait until the course's scripts, which start once it has loaded, have kept it as read."""
+    page.goto(url)
+    page.wait_for_function("() => Object.values(localStorage).some((kept) => kept.includes(location.pathname))")
+
+
 def free_port() -> int:
     """Return a TCP port on 127.0.0.1 that is free now."""
     with socket.socket() as probe:

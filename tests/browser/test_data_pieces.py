@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-from conftest import PHONE, build_copy
+from conftest import PHONE, build_copy, read_page
 from playwright.sync_api import Browser, Page, expect
 from project import ROOT
 
@@ -125,7 +125,7 @@ def test_the_home_page_counts_the_course_from_the_index_and_fetches_only_what_wa
     page.wait_for_load_state("networkidle")
     assert fetched == ["/shared/course.json"], "a new reader's progress needs the index alone"
     lesson = min(parts_site.glob("lessons/*/05-*/index.html")).parent.relative_to(parts_site).as_posix()
-    page.goto(base + lesson + "/")  # reading lesson 5, of the second part, marks it read
+    read_page(page, base + lesson + "/")  # reading lesson 5, of the second part, marks it read
     fetched.clear()
     page.goto(base)
     expect(progress).to_contain_text("1 of 6 lessons read")

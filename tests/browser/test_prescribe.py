@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import icalendar
 import pytest
-from conftest import PHONE
+from conftest import PHONE, read_page
 from pagecheck import axe_violations, engine_problems
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from project import search_fragments
@@ -235,7 +235,7 @@ def test_the_prescribe_and_program_pages_fit_a_phone_and_pass_axe(browser: Brows
 
 def test_progress_moves_to_another_device_after_asking(browser: Browser, base: str) -> None:
     context, phone = new_phone(browser)
-    phone.goto(base + "lessons/02-dowel-test/")
+    read_page(phone, base + "lessons/02-dowel-test/")
     phone.goto(base + "quizzes/01-start-here/")
     pass_quiz(phone)
     phone.goto(base)

@@ -81,6 +81,19 @@ def test_a_tap_made_before_the_script_starts_is_answered_when_it_does(phone: Pag
     expect(feedback).to_contain_text("No, that is a knee bend.")
 
 
+def test_a_tap_while_a_picture_is_still_loading_is_answered(phone: Page, serve, sample_site: Path) -> None:
+    # The modules wait for the page's load, or for the reader's first touch if that comes sooner (md-start.js).
+    pictures = []
+    phone.route("**/figures/**", lambda route: pictures.append(route))
+    phone.goto(serve(sample_site) + QUIZ, wait_until="domcontentloaded")
+    option(phone, "picture", 1).tap()
+    feedback = question(phone, "picture").locator("[data-cq-feedback]")
+    expect(feedback).to_contain_text("No, that is a knee bend.")
+    assert pictures and phone.evaluate("document.readyState") != "complete", "the page was still loading"
+    for route in pictures:
+        route.continue_()
+
+
 def test_multiple_and_order_wait_for_check_and_explain(quiz_page: Page) -> None:
     option(quiz_page, "cues", 2).tap()
     expect(question(quiz_page, "cues").locator("[data-cq-feedback]")).to_be_hidden()

@@ -103,6 +103,9 @@ if (box && toggle && input) {
     setTimeout(() => { show(""); input.focus(); });
   });
   list.addEventListener("click", (event) => { if (event.target.closest("a")) close(); });
+  // Search opened, or words typed, before this module started (it starts after the page has loaded).
+  if (toggle.checked) pagefind();
+  if (input.value) show(input.value);
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && toggle.checked) { event.preventDefault(); close(); return; }
     const typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");

@@ -60,10 +60,11 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
     });
   }
 
-  // The first tap on search opens it through its checkbox; the bundle, not started yet, would focus the query.
+  // The first tap on search opens it through its checkbox; the bundle (Material's search) or search.js (the
+  // course's), neither started yet, would focus the query.
   document.addEventListener("change", (event) => {
     if (window.document$ || event.target.id !== "__search" || !event.target.checked) return;
-    const query = document.querySelector("[data-md-component=search-query]");
+    const query = document.querySelector("[data-cq-search-input], [data-md-component=search-query]");
     if (query) query.focus();
   });
 
@@ -113,4 +114,35 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
     else document.addEventListener("DOMContentLoaded", load, { once: true });
   };
   if (wait) TRIGGERS.forEach((type) => addEventListener(type, wake, options));
+
+  /* The course's own modules wait in <template id="cq-modules"> (main.html), on both engines, until the
+     page has loaded (its stylesheet and first figure are in) and the browser is idle, or until the reader
+     first touches it if that comes sooner. Linked in the page, they were fetched beside the stylesheet and
+     the first figure, on the same few connections, and held the largest paint. What the reader did before
+     (a quiz choice, words typed in search) is taken up when its module starts. Each module runs once;
+     common.js loads any other a page needs. */
+  const startModules = () => {
+    removeEventListener("load", afterLoad);
+    TRIGGERS.forEach((type) => removeEventListener(type, startModules, options));
+    const add = () => {
+      const held = document.getElementById("cq-modules");
+      if (!held) return;
+      held.remove();
+      for (const old of held.content.querySelectorAll("script")) {
+        const script = document.createElement("script");
+        for (const { name, value } of old.attributes) script.setAttribute(name, value);
+        document.body.append(script);
+      }
+    };
+    if (parsed) add();
+    else document.addEventListener("DOMContentLoaded", add, { once: true });
+  };
+  // After the load, once the browser is idle: the page has been painted by then. Safari has no idle
+  // callback: 50 ms after the load there.
+  const afterLoad = () => {
+    if ("requestIdleCallback" in window) requestIdleCallback(startModules, { timeout: 500 });
+    else setTimeout(startModules, 50);
+  };
+  addEventListener("load", afterLoad);
+  TRIGGERS.forEach((type) => addEventListener(type, startModules, options));
 })();
