@@ -23,7 +23,7 @@ from ..model.course import Settings
 from ..output.cores import POOL_FROM, Advance, in_background, on_every_core
 from ..output.gate import Trusted, site_file_problems
 from ..output.swap import leftover_site, recover_site, remove_stale_builds, swap_site
-from ..site.critical import CRITICAL, critical_css, matched, page_classes, site_path, with_critical
+from ..site import critical
 from ..site.critical import blocking_links as stylesheet_links
 from ..site.offline import offline_files
 from .drawings import copy_drawings, drawer, missing
@@ -205,17 +205,20 @@ def folder_file_problems(rel: str, *, root: Path, base: str, trusted: Trusted) -
 
 
 def style_first_paint(site: Path) -> None:
-    """Write a built MkDocs site's critical stylesheet and link it alone from the pages holding Material's bundle.
+    """Write a built MkDocs site's critical and complete stylesheets; link the critical one alone from its pages.
 
-    The full stylesheets wait with the bundle for the reader's first touch (md-start.js). Pages are read
-    one at a time, as the gate reads them. A site with no such page (Zensical) is left as it was.
+    The pages are those holding Material's bundle; the complete stylesheet waits with it for the reader's
+    first touch (md-start.js). Pages are read one at a time, as the gate reads them. A site with no such page
+    (Zensical) is left as it was.
     """
     pages = sorted(site.rglob("*.html"))
     texts = (page.read_text(encoding="utf-8") for page in pages)
-    stylesheets = next((stylesheet_paths(text) for text in texts if with_critical(text) != text), None)
-    if not stylesheets:
+    first = next((text for text in texts if critical.with_critical(text) != text), None)
+    if first is None:
         return
+    stylesheets = stylesheet_paths(first)
     scripts = [p.read_text(encoding="utf-8") for p in sorted((site / "assets/coursegen").rglob("*.js"))]
+    held = [(site / p).read_text(encoding="utf-8") for p in critical.held_scripts(first) if (site / p).is_file()]
     css = [(site / name).read_text(encoding="utf-8") for name in stylesheets]
     shares = [pages[n::PAGE_SHARES] for n in range(PAGE_SHARES)]
     classes = frozenset().union(*on_every_core(classes_in_files, shares))
@@ -226,7 +229,9 @@ def style_first_paint(site: Path) -> None:
         tried = functools.partial(matched_in_files, selectors=selectors - found)
         return found.union(*on_every_core(tried, shares))
 
-    (site / CRITICAL).write_text(critical_css(css, classes=classes, match=match, scripts=scripts), encoding="utf-8")
+    made = critical.first_paint_stylesheets(css, classes=classes, match=match, scripts=scripts, held=held)
+    for name, text in zip((critical.CRITICAL, critical.COMPLETE), made, strict=True):
+        (site / name).write_text(text, encoding="utf-8")
     on_every_core(functools.partial(link_critical_in_files, stylesheets=stylesheets), shares)
 
 
@@ -235,26 +240,26 @@ PAGE_SHARES = 2 * POOL_FROM  # the built pages are read in this many shares, on 
 
 def classes_in_files(pages: Sequence[Path]) -> frozenset[str]:
     """Return every class an element of these built pages holds, reading them one at a time (in a worker)."""
-    return page_classes(page.read_text(encoding="utf-8") for page in pages)
+    return critical.page_classes(page.read_text(encoding="utf-8") for page in pages)
 
 
 def matched_in_files(pages: Sequence[Path], *, selectors: frozenset[str]) -> frozenset[str]:
     """Return the selectors that match an element of one of these built pages, read one at a time (in a worker)."""
-    return matched(selectors, (page.read_text(encoding="utf-8") for page in pages))
+    return critical.matched(selectors, (page.read_text(encoding="utf-8") for page in pages))
 
 
 def link_critical_in_files(pages: Sequence[Path], *, stylesheets: list[str]) -> None:
     """Make each of these built pages that links `stylesheets` link the critical stylesheet alone (in a worker)."""
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        styled = with_critical(text)
+        styled = critical.with_critical(text)
         if styled != text and stylesheet_paths(text) == stylesheets:
             page.write_text(styled, encoding="utf-8")
 
 
 def stylesheet_paths(html: str) -> list[str]:
     """Return the site paths of the stylesheets a page links in its <head>."""
-    return [site_path(href) for _, href in stylesheet_links(html)]
+    return [critical.site_path(href) for _, href in stylesheet_links(html)]
 
 
 @contextlib.contextmanager

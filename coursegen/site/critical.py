@@ -1,18 +1,24 @@
 """The render-blocking stylesheet made of what the site uses: the rules that match an element of a built page.
 
+Two stylesheets are made. critical.css, the one the pages link, holds the rules the pages and the course's
+scripts may use; complete.css, which md-start.js loads at the reader's first touch before Material's bundle
+starts, holds those and the rules for what the bundle and the other held scripts may make. The full
+stylesheets are never fetched.
+
 A rule is kept when one of its selectors, read loosely, matches an element of some built page. Loosely:
 the states a reader or a script sets are taken as set (:hover, :focus, :checked and the other dynamic
-pseudo-classes; a class, attribute or element name that a script of the course names), pseudo-elements
+pseudo-classes; a class, attribute or element name that one of the scripts names), pseudo-elements
 are taken as their element, and :not() and :has() as true. So the kept rules are a superset of those the
-page can use before Material's bundle starts: what is left out matches nothing a page holds or a course
-script makes. At-rules keep their kept rules (@media, @supports) or are kept whole (@font-face,
-@keyframes, @page). The order of the rules is kept, so the cascade is the same.
+pages can use: what is left out matches nothing a page holds or one of the scripts makes. At-rules keep
+their kept rules (@media, @supports) or are kept whole (@font-face, @keyframes, @page). The order of the
+rules is kept, so the cascade is the same.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 import tinycss2
 from selectolax.lexbor import LexborHTMLParser
@@ -99,16 +105,18 @@ def palettes(tree: LexborHTMLParser) -> Iterable[None]:
         yield None
 
 
-def pruned(stylesheet: str, scripts: ScriptNames, used: frozenset[str]) -> str:
-    """Return the stylesheet with only the rules one of whose loosened selectors is in `used`.
+def pruned(stylesheets: Sequence[str], scripts: ScriptNames, used: frozenset[str]) -> str:
+    """Return the stylesheets, in order, with only the rules one of whose loosened selectors is in `used`.
 
-    Custom properties no kept rule reads (directly or through another kept property) are left out too.
+    Custom properties no kept rule of any of them reads (directly or through another kept property) are
+    left out too: one stylesheet may declare what the next reads (Material's `--md-hue`, read by its palette).
     """
-    rules = list(
-        kept_rules(tinycss2.parse_stylesheet(stylesheet, skip_comments=True, skip_whitespace=True), scripts, used)
-    )
-    read = properties_read(rules, scripts)
-    return "".join(serialized(rule, read) for rule in rules)
+    kept = [
+        list(kept_rules(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True), scripts, used))
+        for text in stylesheets
+    ]
+    read = properties_read([rule for rules in kept for rule in rules], scripts)
+    return "".join(serialized(rule, read) for rules in kept for rule in rules)
 
 
 def kept_rules(rules: Iterable, scripts: ScriptNames, used: frozenset[str]) -> Iterable:
@@ -195,8 +203,10 @@ def serialized(rule, read: frozenset[str]) -> str:
 
 
 CRITICAL = "assets/coursegen/critical.css"  # the one stylesheet before the first paint, in a built MkDocs site
-HELD = '<template id="cq-material">'  # Material's bundle waits in it (main.html); the full stylesheets join it
+COMPLETE = "assets/coursegen/complete.css"  # every rule the site may use, once Material's bundle runs
+HELD = '<template id="cq-material">'  # Material's bundle waits in it (main.html); complete.css joins it
 BLOCKING_LINK = re.compile(r'<link rel="stylesheet" href="([^"<>]*)">')
+HELD_SCRIPT = re.compile(r'<script\b[^>]*\bsrc="([^"<>]*)"')
 
 
 def blocking_links(html: str) -> list[tuple[str, str]]:
@@ -205,43 +215,57 @@ def blocking_links(html: str) -> list[tuple[str, str]]:
     return [(m.group(0), m.group(1)) for m in BLOCKING_LINK.finditer(head)]
 
 
+def held_scripts(html: str) -> list[str]:
+    """Return the site paths of the scripts a page holds for the first touch: Material's bundle, any extra."""
+    if HELD not in html:
+        return []
+    held = html.split(HELD, 1)[1].split("</template>", 1)[0]
+    return [site_path(src) for src in HELD_SCRIPT.findall(held) if site_path(src)]
+
+
 def site_path(href: str) -> str:
     """Return a stylesheet's path in the site from a page's link to it ('../../assets/x.css' -> 'assets/x.css')."""
     return "assets/" + href.rsplit("assets/", 1)[1] if "assets/" in href else ""
 
 
 def with_critical(html: str) -> str:
-    """Return the page linking only the critical stylesheet, with its full stylesheets held for md-start.js.
+    """Return the page linking only the critical stylesheet, with the complete one held for md-start.js.
 
-    md-start.js adds the held stylesheets, then starts Material's bundle once they have loaded, at the
-    reader's first touch. A page with no held bundle (Zensical) or no stylesheet is returned as it was.
+    md-start.js adds the held stylesheet, then starts Material's bundle once it has loaded, at the reader's
+    first touch. A page with no held bundle (Zensical) or no stylesheet is returned as it was.
     """
     links = blocking_links(html)
     if HELD not in html or not links or not all(site_path(href) for _, href in links):
         return html
     first_tag, first_href = links[0]
-    critical = f'<link rel="stylesheet" href="{first_href.rsplit("assets/", 1)[0]}{CRITICAL}">'
+    root = first_href.rsplit("assets/", 1)[0]
     head, rest = html.split("</head>", 1)
     for tag, _ in links:
-        head = head.replace(tag, critical if tag == first_tag else "", 1)
-    held = "".join(tag for tag, _ in links)
-    return head + "</head>" + rest.replace(HELD, HELD + held, 1)
+        head = head.replace(tag, f'<link rel="stylesheet" href="{root}{CRITICAL}">' if tag == first_tag else "", 1)
+    return head + "</head>" + rest.replace(HELD, f'{HELD}<link rel="stylesheet" href="{root}{COMPLETE}">', 1)
 
 
-def critical_css(
+def first_paint_stylesheets(
     stylesheets: Sequence[str],
     *,
     classes: frozenset[str],
     match: Callable[[frozenset[str]], frozenset[str]],
     scripts: Iterable[str],
-) -> str:
-    """Return the rules of the stylesheets (in their order) that the pages or the scripts may use.
+    held: Iterable[str],
+) -> tuple[str, str]:
+    """Return critical.css and complete.css: the rules of the stylesheets (in their order) that may be used.
 
-    `classes` are the built pages' (`page_classes`); `match` returns the selectors that match an element
-    of some built page (`matched`, over all of them).
+    critical.css: by the pages or the course's `scripts`; complete.css: by those or the `held` scripts
+    (Material's bundle). `classes` are the built pages' (`page_classes`); `match` returns the selectors
+    that match an element of some built page (`matched`, over all of them). critical.css reads narrowly: a
+    class a built page holds, or a compound nothing narrows (`> :not(.a)`), is taken as no script's, so
+    `.md-typeset h1` must match a page as written. It stays small, and the pages were compared with it pixel
+    for pixel. complete.css does not: a script may make such an element anywhere (search.js makes
+    `.md-search-result .md-typeset h1`; program.js fills `.cq-prescribed > :not(.cq-for)`).
     """
-    names = script_names(scripts)
-    names = ScriptNames(names.names, names.prefixes, names.elements, classes)
-    selectors = frozenset().union(*(rule_selectors(text, names) for text in stylesheets))
+    ours = list(scripts)
+    names = [replace(script_names(ours), static_classes=classes, narrow=True), script_names([*ours, *held])]
+    selectors = frozenset().union(*(rule_selectors(text, n) for text in stylesheets for n in names))
     used = match(selectors)
-    return "".join(pruned(text, names, used) for text in stylesheets)
+    critical, complete = (pruned(stylesheets, n, used) for n in names)
+    return critical, complete

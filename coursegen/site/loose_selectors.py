@@ -77,6 +77,7 @@ class ScriptNames:
     prefixes: tuple[str, ...]
     elements: frozenset[str]
     static_classes: frozenset[str] = frozenset()
+    narrow: bool = False  # critical.css's reading: a compound nothing narrows (`> :not(.a)`) is no script's
 
     def sets(self, name: str) -> bool:
         """Say whether a script may set this attribute on an element."""
@@ -105,7 +106,8 @@ def loosened(tokens: Sequence, scripts: ScriptNames) -> str:
     """Return a selector with every state taken as set, as text a selector engine reads ('' if unreadable).
 
     From the first compound that could be an element a script makes (its element and classes all named
-    by the scripts, its classes on no built page), the selector is cut: only its ancestors must match.
+    by the scripts, its classes on no built page, or, unless reading narrowly, nothing left to narrow it), the
+    selector is cut: only its ancestors must match.
     """
     out: list[str] = []
     start = 0  # where the current compound begins in `out`
@@ -114,7 +116,8 @@ def loosened(tokens: Sequence, scripts: ScriptNames) -> str:
 
     def made_by_script() -> bool:
         if element is None and not classes:
-            return False
+            # Nothing left narrows it (`> :not(.a)` is `> *`): any element, one a script makes too.
+            return not scripts.narrow and len(out) == start
         named = element is None or element == "*" or element in scripts.elements
         return named and all(scripts.sets(c) and c not in scripts.static_classes for c in classes)
 

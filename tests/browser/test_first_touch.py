@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from conftest import PHONE, wake_material
 from playwright.sync_api import Browser, Page, Route, expect
 
 QUIZ = "quizzes/01-first-steps/"
+PALETTE_AND_COURSE = "assets/coursegen/palette-and-course.css"
 OTHER_QUIZ = "quizzes/02-red-flags/"
 BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
 # Counts, per page, what a double start would show: click handlers per quiz question, the start of each
@@ -117,13 +119,14 @@ def test_before_the_bundle_a_page_reads_its_drawer_opens_and_a_quiz_answer_is_sa
 STYLE_OF = """(selector) => { const s = getComputedStyle(document.querySelector(selector));
   return [s.display, s.backgroundColor, s.color, s.borderLeft, s.padding, s.fontSize, s.width, s.height]; }"""
 FULL_STYLESHEETS = re.compile(r"/assets/(stylesheets/main\.[0-9a-f]+\.min|coursegen/palette-and-course)\.css$")
+COMPLETE_STYLESHEET = re.compile(r"/assets/coursegen/complete\.css$")
 
 
 @pytest.mark.only_on("mkdocs", "Zensical pages link their stylesheets as the engine writes them")
-def test_before_the_full_stylesheets_the_page_and_quiz_feedback_look_as_after(reader: Page, base: str) -> None:
-    # The page links one small stylesheet; the full ones wait for the first touch, held back here too.
+def test_before_the_complete_stylesheet_the_page_and_quiz_feedback_look_as_after(reader: Page, base: str) -> None:
+    # The page links one small stylesheet; the complete one waits for the first touch, held back here too.
     full: list[Route] = []
-    reader.route(FULL_STYLESHEETS, lambda route: full.append(route))
+    reader.route(COMPLETE_STYLESHEET, lambda route: full.append(route))
     held = hold_bundle(reader)
     reader.goto(base + QUIZ)
     reader.locator("#first-steps-where-bend label.cq-option").nth(1).tap()  # quiz.js makes the feedback's text
@@ -131,18 +134,117 @@ def test_before_the_full_stylesheets_the_page_and_quiz_feedback_look_as_after(re
     parts = ["article h1", ".md-header", "#first-steps-where-bend [data-cq-feedback]", "label.cq-option"]
     before = [reader.evaluate(STYLE_OF, part) for part in parts]
     boxes = header_boxes(reader)
-    assert len(full) == 2 and not held, "the touch asked for the full stylesheets; the bundle waits for them"
+    assert len(full) == 1 and not held, "the touch asked for the complete stylesheet; the bundle waits for it"
     for route in full:
         route.continue_()
-    reader.wait_for_function("() => [...document.querySelectorAll('body > link')].filter((l) => l.sheet).length === 2")
+    reader.wait_for_function("() => [...document.querySelectorAll('body > link')].filter((l) => l.sheet).length === 1")
     assert [reader.evaluate(STYLE_OF, part) for part in parts] == before
     assert header_boxes(reader) == boxes
-    for _ in range(100):  # the bundle is asked for once the full stylesheets have loaded
+    for _ in range(100):  # the bundle is asked for once the complete stylesheet has loaded
         if held:
             break
         reader.wait_for_timeout(50)
     assert held, "then the bundle"
     assert reader.problems == []
+
+
+@pytest.mark.only_on("mkdocs", "Zensical pages link their stylesheets as the engine writes them")
+def test_a_reader_who_chose_the_dark_palette_reads_in_it_before_the_first_touch(reader: Page, base: str) -> None:
+    reader.goto(base + QUIZ)
+    light = reader.evaluate(COLOURS)
+    reader.locator("[data-md-component=palette] label:not([hidden])").tap()
+    reader.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    dark = reader.evaluate(COLOURS)
+    assert dark != light
+    waiting: list[Route] = []
+    reader.route(COMPLETE_STYLESHEET, lambda route: waiting.append(route))
+    reader.goto(base + OTHER_QUIZ)  # no touch: the critical stylesheet alone
+    assert reader.evaluate(COLOURS) == dark
+    assert not waiting
+
+
+@pytest.mark.only_on("mkdocs", "Zensical's bundle is in the page from the start and sets the palette itself")
+def test_a_first_visit_on_a_phone_set_to_dark_is_dark_before_the_first_touch(browser: Browser, base: str) -> None:
+    context = browser.new_context(**PHONE, color_scheme="dark", service_workers="block")
+    page = context.new_page()
+    page.goto(base + QUIZ)  # Material's bundle waits for the first touch
+    before = page.evaluate(COLOURS)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    wake_material(page)  # the bundle starts, and keeps the palette
+    page.wait_for_timeout(300)
+    assert page.evaluate(COLOURS) == before
+    context.close()
+
+
+COLOURS = """() => [document.body, document.querySelector('article h1'), document.querySelector('.md-header')]
+  .map((e) => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color])"""
+
+
+STYLES = """() => [...document.querySelectorAll('body *')].flatMap((e) => [null, '::before', '::after'].map((part) => {
+  const s = getComputedStyle(e, part);
+  const own = [];
+  for (let k = 0; k < s.length; k++) if (!s[k].startsWith('--')) own.push(s[k] + ': ' + s.getPropertyValue(s[k]));
+  return (e.tagName + '.' + e.getAttribute('class') + (part || '')) + ' { ' + own.join('; ') + ' }';
+}))"""
+
+
+def bundle_views(page: Page, url: str) -> list[list[str]]:
+    """Return every element's computed style (and its ::before and ::after) in what Material's bundle and the
+    course's search change: a page scrolled back up with its back-to-top button, the open menu, search with
+    results, and the dark palette. Custom properties are left out: a stylesheet may drop one nothing reads."""
+    page.goto(url)
+    wake_material(page)
+    # Transitions off: a style caught halfway through one differs from one shot to the next.
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important }")
+    views = []
+    page.mouse.wheel(0, 1500)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -300)  # scrolling up shows the back-to-top button
+    expect(page.locator(".md-top")).to_be_visible()
+    page.wait_for_timeout(1000)
+    views.append(page.evaluate(STYLES))
+    page.evaluate("scrollTo(0, 0)")
+    page.locator("label.md-header__button[for=__drawer]").tap()
+    page.wait_for_timeout(1000)
+    views.append(page.evaluate(STYLES))
+    page.locator("label.md-overlay").tap(position={"x": 380, "y": 400})
+    page.locator("label.md-header__button[for=__search]").tap()
+    page.locator("[data-cq-search-input]").press_sequentially("hinge")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.wait_for_timeout(1000)
+    views.append(page.evaluate(STYLES))
+    page.keyboard.press("Escape")
+    page.locator("[data-md-component=palette] label:not([hidden])").tap()
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    page.wait_for_timeout(1000)
+    views.append(page.evaluate(STYLES))
+    return views
+
+
+@pytest.mark.only_on("mkdocs", "Zensical pages link their stylesheets as the engine writes them")
+def test_what_the_bundle_shows_looks_the_same_with_the_complete_stylesheet_as_with_the_full_ones(
+    browser: Browser, serve, sample_site: Path
+) -> None:
+    # The full stylesheets are never fetched: complete.css holds every rule a page, the course's scripts or
+    # Material's bundle may use. Here the same views are shot twice: as built, and with the full stylesheets
+    # served in its place.
+    full = (next((sample_site / "assets/stylesheets").glob("main.*.min.css")), sample_site / PALETTE_AND_COURSE)
+    body = "".join(path.read_text(encoding="utf-8") for path in full)
+    base = serve(sample_site)
+    views, asked = [], []
+    for swap in (False, True):
+        context = browser.new_context(**PHONE, service_workers="block")
+        page = context.new_page()
+        page.on("request", lambda request: asked.append(request.url))
+        if swap:
+            page.route(COMPLETE_STYLESHEET, lambda route: route.fulfill(body=body, content_type="text/css"))
+        views.append(bundle_views(page, base + QUIZ))
+        context.close()
+    assert not [url for url in asked if FULL_STYLESHEETS.search(url)], "the full stylesheets were never asked for"
+    for index, (complete, whole) in enumerate(zip(*views, strict=True)):
+        assert len(complete) == len(whole), f"view {index}: the bundle made other elements"
+        differing = [(a, b) for a, b in zip(complete, whole, strict=True) if a != b]
+        assert differing == [], f"view {index}"
 
 
 @pytest.mark.only_on("mkdocs", "Zensical's search is its own component, with other markup in a shadow root")
@@ -217,6 +319,7 @@ def test_progress_scripts_load_only_where_needed_and_after_instant_navigation(re
     expect(reader.locator("#first-steps-where-bend [data-cq-feedback]")).to_contain_text("No.")
     wake_material(reader)
     assert fetched == [], "a quiz page has no progress box or program, so it is spared their scripts"
+    reader.wait_for_load_state("networkidle")  # the bundle knows the site's pages (sitemap.xml) before a tap
     reader.evaluate("window.samePage = true")
     # The drawer's logo leads home; a click on it, as a tap makes one (the drawer's open section covers it).
     reader.locator(".md-sidebar--primary .md-nav__title a.md-logo").dispatch_event("click")
