@@ -81,6 +81,24 @@ def test_a_tap_made_before_the_script_starts_is_answered_when_it_does(phone: Pag
     expect(feedback).to_contain_text("No, that is a knee bend.")
 
 
+def test_an_arrow_key_pressed_before_the_script_starts_only_looks(phone: Page, serve, sample_site: Path) -> None:
+    held = []
+    phone.route("**/coursegen/quiz.js", lambda route: held.append(route))
+    phone.goto(serve(sample_site) + QUIZ)
+    option(phone, "where-bend", 0).locator("input").focus()
+    phone.keyboard.press("ArrowDown")  # moves the choice, as it would once the script runs: no answer yet
+    expect(option(phone, "where-bend", 1).locator("input")).to_be_checked()
+    for _ in range(100):
+        if held:
+            break
+        phone.wait_for_timeout(50)
+    held[0].continue_()
+    expect(phone.locator(".cq-quiz[data-cq-ready]").first).to_be_attached()
+    expect(question(phone, "where-bend").locator("[data-cq-feedback]")).to_be_hidden()
+    phone.keyboard.press("Space")
+    expect(question(phone, "where-bend").locator("[data-cq-feedback]")).to_contain_text("Not quite.")
+
+
 def test_a_tap_while_a_picture_is_still_loading_is_answered(phone: Page, serve, sample_site: Path) -> None:
     # The modules wait for the page's load, or for the reader's first touch if that comes sooner (md-start.js).
     pictures = []
@@ -140,7 +158,8 @@ def test_answers_survive_a_reload_and_reset_clears_them(quiz_page: Page) -> None
 def test_the_whole_quiz_works_from_the_keyboard(quiz_page: Page) -> None:
     keyboard = quiz_page.keyboard
     first = option(quiz_page, "where-bend", 0).locator("input")
-    first.focus()
+    first.focus()  # the page's scripts start at the first focus, if the page has not loaded yet
+    expect(quiz_page.locator(".cq-quiz[data-cq-ready]").first).to_be_attached()
     keyboard.press("ArrowDown")
     expect(question(quiz_page, "where-bend").locator("[data-cq-feedback]")).to_be_hidden()
     keyboard.press("ArrowUp")
@@ -326,6 +345,7 @@ CONTRAST = """([selector, property]) => {
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_control_borders_have_3_to_1_contrast_in_both_palettes(quiz_page: Page, scheme: str) -> None:
+    wake_material(quiz_page)  # its palette component applies the phone's palette as it starts; then this one
     quiz_page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     option(quiz_page, "where-bend", 1).tap()
     # Colours are read once the palette's and the option's transitions (0.2 s) have ended: a colour read
@@ -344,6 +364,7 @@ def test_control_borders_have_3_to_1_contrast_in_both_palettes(quiz_page: Page, 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_a_self_check_showing_care_has_no_axe_violations(quiz_page: Page, scheme: str) -> None:
     quiz_page.goto(quiz_page.url.replace(QUIZ, SELF_CHECK))
+    wake_material(quiz_page)  # its palette component applies the phone's palette as it starts; then this one
     quiz_page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     quiz_page.locator("#red-flags-check-numb label", has_text="Yes").tap()
     expect(quiz_page.locator('[data-cq-care="emergency"]')).to_be_visible()

@@ -60,6 +60,22 @@ def test_a_reader_finds_a_lesson_by_a_word_of_it_and_follows_it(phone: Page, bas
 
 
 @pytest.mark.only_on("mkdocs", "Pagefind drives search on MkDocs")
+def test_words_typed_before_the_search_script_starts_are_searched(phone: Page, base: str) -> None:
+    held = []
+    phone.route("**/coursegen/search.js", lambda route: held.append(route))
+    phone.goto(base)
+    phone.locator(".md-header__button[for='__search']").tap()
+    field = phone.locator("[data-cq-search-input]")
+    expect(field).to_be_focused()  # md-start.js focuses it until search.js has started
+    field.press_sequentially("Zzyzx", delay=30)
+    assert held, "search.js was asked for"
+    held[0].continue_()
+    expect(phone.locator("[data-cq-search-list] li a").first).to_be_visible()
+    expect(phone.locator("[data-cq-search-status]")).to_have_text(re.compile(r"^\d+ pages? match(es)?\.$"))
+    assert phone.problems == []
+
+
+@pytest.mark.only_on("mkdocs", "Pagefind drives search on MkDocs")
 def test_search_works_by_keyboard_alone(browser: Browser, base: str) -> None:
     context = browser.new_context(**{**PHONE, "has_touch": False, "is_mobile": False})
     page = context.new_page()

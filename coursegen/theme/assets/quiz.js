@@ -3,6 +3,10 @@
 import { forget, markNav, onPage, save, saved, t } from "./common.js";
 
 let arrowed = false;
+// Whether the keyboard's focus is on a form's chosen input (:focus-visible; a tap's focus does not show).
+const keyed = (form) => {
+  try { return !!form.querySelector("input:checked:focus-visible"); } catch (e) { return false; } // an older browser
+};
 const part = (name) => saved()[name];
 const page = () => location.pathname;
 const all = (root, selector) => [...root.querySelectorAll(selector)];
@@ -44,8 +48,9 @@ function setup(quiz) {
     });
     const answer = saved[form.dataset.cqQuestion];
     if (answer && restore(form, answer)) check(quiz, form, true);
-    // A choice tapped before this script started (a slow phone) is answered now, as the tap would have been.
-    else if (instant && form.querySelector("input:checked")) check(quiz, form);
+    // A choice tapped before this script started (a slow phone) is answered now, as the tap would have been;
+    // one the arrow keys moved to (the keyboard's focus is on it) only looks, as it would have.
+    else if (instant && form.querySelector("input:checked") && !keyed(form)) check(quiz, form);
   });
   quiz.querySelector("[data-cq-reset]").addEventListener("click", () => reset(quiz));
 }

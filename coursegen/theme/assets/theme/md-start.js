@@ -44,17 +44,34 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
     const label = input.nextElementSibling;
     if (label instanceof HTMLElement) label.hidden = i !== index;
   });
+  // A palette input's colours, put on <body> as Material's palette component puts them.
+  const apply = (input) => {
+    const color = {};
+    for (const key of ["media", "scheme", "primary", "accent"]) color[key] = input.getAttribute("data-md-color-" + key);
+    for (const [key, value] of Object.entries(color)) document.body.setAttribute("data-md-color-" + key, value);
+    return color;
+  };
   if (inputs.length) {
     let saved = null;
     try { saved = __md_get("__palette"); } catch (e) { /* storage blocked */ }
     const index = saved ? saved.index : inputs.findIndex((i) => matchMedia(i.getAttribute("data-md-color-media")).matches);
-    show(Math.max(0, Math.min(index, inputs.length - 1)));
+    const chosen = Math.max(0, Math.min(index, inputs.length - 1));
+    show(chosen);
+    // A first visit: the palette that matches the phone's light or dark setting, which the bundle would
+    // otherwise only apply at the first touch (the page would turn dark then).
+    if (!saved) {
+      // An automatic input (media "(prefers-color-scheme)") takes the colours of the input that matches.
+      const auto = inputs[chosen].getAttribute("data-md-color-media") === "(prefers-color-scheme)";
+      const matching = inputs.find((i) => i !== inputs[chosen] && matchMedia(i.getAttribute("data-md-color-media")).matches);
+      const input = auto && matching ? matching : inputs[chosen];
+      // Only a palette other than the page's own changes <body>: a change restyles the whole page.
+      const keys = ["scheme", "primary", "accent"];
+      if (keys.some((key) => document.body.getAttribute("data-md-color-" + key) !== input.getAttribute("data-md-color-" + key))) apply(input);
+    }
     form.addEventListener("change", (event) => {
       if (window.document$) return; // Material's palette component has started and does this itself
       const input = event.target;
-      const color = {};
-      for (const key of ["media", "scheme", "primary", "accent"]) color[key] = input.getAttribute("data-md-color-" + key);
-      for (const [key, value] of Object.entries(color)) document.body.setAttribute("data-md-color-" + key, value);
+      const color = apply(input);
       show(inputs.indexOf(input));
       __md_set("__palette", { index: inputs.indexOf(input), color });
     });
@@ -137,12 +154,13 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
     if (parsed) add();
     else document.addEventListener("DOMContentLoaded", add, { once: true });
   };
-  // After the load, once the browser is idle: the page has been painted by then. Safari has no idle
-  // callback: 50 ms after the load there.
-  const afterLoad = () => {
+  // After the load, two frames and then the first idle moment: the page's largest paint is behind it by
+  // then. Safari has no idle callback: 50 ms after the two frames there.
+  const whenIdle = () => {
     if ("requestIdleCallback" in window) requestIdleCallback(startModules, { timeout: 500 });
     else setTimeout(startModules, 50);
   };
+  const afterLoad = () => requestAnimationFrame(() => requestAnimationFrame(whenIdle));
   addEventListener("load", afterLoad);
   TRIGGERS.forEach((type) => addEventListener(type, startModules, options));
 })();
