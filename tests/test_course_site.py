@@ -104,8 +104,8 @@ def test_every_page_waits_for_one_stylesheet_and_holds_the_complete_one_for_the_
     assert ".cq-feedback" in critical, "the quiz's feedback, which quiz.js makes, is styled before the first touch"
     assert len(critical) < full / 2
     complete = (site / "assets/coursegen/complete.css").read_text(encoding="utf-8")
-    # An element only the bundle makes: the tooltip it shows beside a link or a button.
-    assert ".md-tooltip" in complete and ".md-tooltip" not in critical
+    # An element only the bundle makes: the copy button it adds to a block of code.
+    assert ".md-clipboard" in complete and ".md-clipboard" not in critical
     assert len(critical) < len(complete) < full
 
 
