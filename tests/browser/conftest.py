@@ -136,6 +136,9 @@ def wake_material(page: Page) -> None:
     """
     page.mouse.wheel(0, 1)
     page.wait_for_function("() => window.document$ !== undefined && !document.getElementById('cq-material')")
+    # The bundle then fetches sitemap.xml, the pages instant navigation may swap in; a tap before it has
+    # arrived loads the whole page. The course's modules start at the same touch.
+    page.wait_for_load_state("networkidle")
 
 
 def read_page(page: Page, url: str) -> None:

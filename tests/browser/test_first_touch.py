@@ -319,7 +319,6 @@ def test_progress_scripts_load_only_where_needed_and_after_instant_navigation(re
     expect(reader.locator("#first-steps-where-bend [data-cq-feedback]")).to_contain_text("No.")
     wake_material(reader)
     assert fetched == [], "a quiz page has no progress box or program, so it is spared their scripts"
-    reader.wait_for_load_state("networkidle")  # the bundle knows the site's pages (sitemap.xml) before a tap
     reader.evaluate("window.samePage = true")
     # The drawer's logo leads home; a click on it, as a tap makes one (the drawer's open section covers it).
     reader.locator(".md-sidebar--primary .md-nav__title a.md-logo").dispatch_event("click")
