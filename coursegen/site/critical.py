@@ -41,10 +41,15 @@ def page_classes(pages: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def rule_selectors(stylesheet: str, scripts: ScriptNames) -> set[str]:
-    """Return every loosened selector of a stylesheet's rules, at any depth of @media and @supports."""
+def parsed(stylesheet: str) -> list:
+    """Return a stylesheet's rules as tinycss2 reads them, without comments and whitespace."""
+    return tinycss2.parse_stylesheet(stylesheet, skip_comments=True, skip_whitespace=True)
+
+
+def rule_selectors(stylesheet: list, scripts: ScriptNames) -> set[str]:
+    """Return every loosened selector of a parsed stylesheet's rules, at any depth of @media and @supports."""
     found: set[str] = set()
-    for rule in style_rules(tinycss2.parse_stylesheet(stylesheet, skip_comments=True, skip_whitespace=True)):
+    for rule in style_rules(stylesheet):
         found.update(loosened(part, scripts) for part in split_selectors(rule.prelude))
     return found
 
@@ -105,16 +110,13 @@ def palettes(tree: LexborHTMLParser) -> Iterable[None]:
         yield None
 
 
-def pruned(stylesheets: Sequence[str], scripts: ScriptNames, used: frozenset[str]) -> str:
-    """Return the stylesheets, in order, with only the rules one of whose loosened selectors is in `used`.
+def pruned(stylesheets: Sequence[list], scripts: ScriptNames, used: frozenset[str]) -> str:
+    """Return the parsed stylesheets, in order, with only the rules one of whose loosened selectors is in `used`.
 
     Custom properties no kept rule of any of them reads (directly or through another kept property) are
     left out too: one stylesheet may declare what the next reads (Material's `--md-hue`, read by its palette).
     """
-    kept = [
-        list(kept_rules(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True), scripts, used))
-        for text in stylesheets
-    ]
+    kept = [list(kept_rules(rules, scripts, used)) for rules in stylesheets]
     read = properties_read([rule for rules in kept for rule in rules], scripts)
     return "".join(serialized(rule, read) for rules in kept for rule in rules)
 
@@ -264,8 +266,9 @@ def first_paint_stylesheets(
     `.md-search-result .md-typeset h1`; program.js fills `.cq-prescribed > :not(.cq-for)`).
     """
     ours = list(scripts)
-    names = [replace(script_names(ours), static_classes=classes, narrow=True), script_names([*ours, *held])]
-    selectors = frozenset().union(*(rule_selectors(text, n) for text in stylesheets for n in names))
+    names = [replace(script_names(ours), static_classes=classes), script_names([*ours, *held])]
+    rules = [parsed(text) for text in stylesheets]
+    selectors = frozenset().union(*(rule_selectors(sheet, n) for sheet in rules for n in names))
     used = match(selectors)
-    critical, complete = (pruned(stylesheets, n, used) for n in names)
+    critical, complete = (pruned(rules, n, used) for n in names)
     return critical, complete

@@ -76,8 +76,9 @@ class ScriptNames:
     names: frozenset[str]
     prefixes: tuple[str, ...]
     elements: frozenset[str]
+    # The built pages' classes, given for critical.css's narrow reading: a class among them, or a compound
+    # nothing narrows (`> :not(.a)`), is then taken as no script's.
     static_classes: frozenset[str] = frozenset()
-    narrow: bool = False  # critical.css's reading: a compound nothing narrows (`> :not(.a)`) is no script's
 
     def sets(self, name: str) -> bool:
         """Say whether a script may set this attribute on an element."""
@@ -117,7 +118,7 @@ def loosened(tokens: Sequence, scripts: ScriptNames) -> str:
     def made_by_script() -> bool:
         if element is None and not classes:
             # Nothing left narrows it (`> :not(.a)` is `> *`): any element, one a script makes too.
-            return not scripts.narrow and len(out) == start
+            return not scripts.static_classes and len(out) == start
         named = element is None or element == "*" or element in scripts.elements
         return named and all(scripts.sets(c) and c not in scripts.static_classes for c in classes)
 
