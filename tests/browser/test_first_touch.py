@@ -226,7 +226,7 @@ def test_what_the_bundle_shows_looks_the_same_with_the_complete_stylesheet_as_wi
     browser: Browser, serve, sample_site: Path
 ) -> None:
     # The full stylesheets are never fetched: complete.css holds every rule a page, the course's scripts or
-    # Material's bundle may use. Here the same views are shot twice: as built, and with the full stylesheets
+    # Material's bundle may use. Here the same views are read twice: as built, and with the full stylesheets
     # served in its place.
     full = (next((sample_site / "assets/stylesheets").glob("main.*.min.css")), sample_site / PALETTE_AND_COURSE)
     body = "".join(path.read_text(encoding="utf-8") for path in full)

@@ -40,6 +40,7 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
 
   const form = document.querySelector("[data-md-component=palette]");
   const inputs = form ? [...form.querySelectorAll("input")] : [];
+  const matches = (input) => matchMedia(input.getAttribute("data-md-color-media")).matches;
   const show = (index) => inputs.forEach((input, i) => {
     const label = input.nextElementSibling;
     if (label instanceof HTMLElement) label.hidden = i !== index;
@@ -54,7 +55,7 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
   if (inputs.length) {
     let saved = null;
     try { saved = __md_get("__palette"); } catch (e) { /* storage blocked */ }
-    const index = saved ? saved.index : inputs.findIndex((i) => matchMedia(i.getAttribute("data-md-color-media")).matches);
+    const index = saved ? saved.index : inputs.findIndex(matches);
     const chosen = Math.max(0, Math.min(index, inputs.length - 1));
     show(chosen);
     // A first visit: the palette that matches the phone's light or dark setting, which the bundle would
@@ -62,7 +63,7 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
     if (!saved) {
       // An automatic input (media "(prefers-color-scheme)") takes the colours of the input that matches.
       const auto = inputs[chosen].getAttribute("data-md-color-media") === "(prefers-color-scheme)";
-      const matching = inputs.find((i) => i !== inputs[chosen] && matchMedia(i.getAttribute("data-md-color-media")).matches);
+      const matching = inputs.find((i) => i !== inputs[chosen] && matches(i));
       const input = auto && matching ? matching : inputs[chosen];
       // Only a palette other than the page's own changes <body>: a change restyles the whole page.
       const keys = ["scheme", "primary", "accent"];
@@ -86,6 +87,12 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
   });
 
   const TRIGGERS = ["pointerdown", "touchstart", "keydown", "scroll", "wheel", "focusin"];
+  // A script held in a <template> is inert: a new one with the same attributes runs.
+  const revived = (old) => {
+    const script = document.createElement("script");
+    for (const { name, value } of old.attributes) script.setAttribute(name, value);
+    return script;
+  };
   const options = { capture: true, passive: true };
   let parsed = document.readyState !== "loading";
   if (!parsed) document.addEventListener("DOMContentLoaded", () => { parsed = true; }, { once: true });
@@ -94,9 +101,9 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
     const held = document.getElementById("cq-material");
     if (!held) return;
     const scripts = [...held.content.querySelectorAll("script")];
-    // The full stylesheets wait here too (the build links only the rules the built pages use); the bundle
-    // starts once they have loaded, so nothing it makes or changes is ever shown unstyled. They go at the
-    // end of <body>: instant navigation keeps only the <head> elements the next page has.
+    // complete.css waits here too (the pages link only critical.css, the rules they use); the bundle starts
+    // once it has loaded, so nothing it makes or changes is ever shown unstyled. It goes at the end of
+    // <body>: instant navigation keeps only the <head> elements the next page has.
     const styles = [...held.content.querySelectorAll("link[rel=stylesheet]")];
     let left = scripts.length;
     const done = () => {
@@ -110,8 +117,7 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
       // Once: a stylesheet loads again whenever its href is set again (the bundle resets every href).
       if (waiting-- !== 0) return;
       for (const old of scripts) {
-        const script = document.createElement("script");
-        for (const { name, value } of old.attributes) script.setAttribute(name, value);
+        const script = revived(old);
         script.async = false; // in Material's order
         if (!old.src) { script.text = old.text; document.body.append(script); done(); continue; }
         script.onload = script.onerror = done;
@@ -145,11 +151,7 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
       const held = document.getElementById("cq-modules");
       if (!held) return;
       held.remove();
-      for (const old of held.content.querySelectorAll("script")) {
-        const script = document.createElement("script");
-        for (const { name, value } of old.attributes) script.setAttribute(name, value);
-        document.body.append(script);
-      }
+      held.content.querySelectorAll("script").forEach((old) => document.body.append(revived(old)));
     };
     if (parsed) add();
     else document.addEventListener("DOMContentLoaded", add, { once: true });
