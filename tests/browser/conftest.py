@@ -147,6 +147,16 @@ def read_page(page: Page, url: str) -> None:
     page.wait_for_function("() => Object.values(localStorage).some((kept) => kept.includes(location.pathname))")
 
 
+def release_when_asked(page: Page, held: list) -> None:
+    """Let a held script (page.route) through once the page has asked for it: md-start.js asks as the reader acts."""
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the script was asked for"
+    held[0].continue_()
+
+
 def free_port() -> int:
     """Return a TCP port on 127.0.0.1 that is free now."""
     with socket.socket() as probe:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import wake_material
+from conftest import release_when_asked, wake_material
 from pagecheck import axe_violations
 from playwright.sync_api import Page, expect
 
@@ -74,8 +74,7 @@ def test_a_tap_made_before_the_script_starts_is_answered_when_it_does(phone: Pag
     phone.goto(serve(sample_site) + QUIZ, wait_until="commit")  # the page stops short of its modules
     option(phone, "picture", 1).tap()
     expect(option(phone, "picture", 1).locator("input")).to_be_checked()
-    assert held, "the quiz script was asked for"
-    held[0].continue_()
+    release_when_asked(phone, held)
     feedback = question(phone, "picture").locator("[data-cq-feedback]")
     expect(feedback).to_contain_text("Not quite.")
     expect(feedback).to_contain_text("No, that is a knee bend.")
@@ -88,11 +87,7 @@ def test_an_arrow_key_pressed_before_the_script_starts_only_looks(phone: Page, s
     option(phone, "where-bend", 0).locator("input").focus()
     phone.keyboard.press("ArrowDown")  # moves the choice, as it would once the script runs: no answer yet
     expect(option(phone, "where-bend", 1).locator("input")).to_be_checked()
-    for _ in range(100):
-        if held:
-            break
-        phone.wait_for_timeout(50)
-    held[0].continue_()
+    release_when_asked(phone, held)
     expect(phone.locator(".cq-quiz[data-cq-ready]").first).to_be_attached()
     expect(question(phone, "where-bend").locator("[data-cq-feedback]")).to_be_hidden()
     phone.keyboard.press("Space")

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PHONE, free_port
+from conftest import PHONE, free_port, release_when_asked
 from playwright.sync_api import Browser, Page, expect
 from project import ROOT, copy_project, run_build
 from test_build import fetch, wait_for
@@ -68,8 +68,7 @@ def test_words_typed_before_the_search_script_starts_are_searched(phone: Page, b
     field = phone.locator("[data-cq-search-input]")
     expect(field).to_be_focused()  # md-start.js focuses it until search.js has started
     field.press_sequentially("Zzyzx", delay=30)
-    assert held, "search.js was asked for"
-    held[0].continue_()
+    release_when_asked(phone, held)
     expect(phone.locator("[data-cq-search-list] li a").first).to_be_visible()
     expect(phone.locator("[data-cq-search-status]")).to_have_text(re.compile(r"^\d+ pages? match(es)?\.$"))
     assert phone.problems == []
