@@ -94,6 +94,23 @@ def test_an_arrow_key_pressed_before_the_script_starts_only_looks(phone: Page, s
     expect(question(phone, "where-bend").locator("[data-cq-feedback]")).to_contain_text("Not quite.")
 
 
+def test_the_order_arrows_show_once_the_script_can_move_a_step(phone: Page, serve, sample_site: Path) -> None:
+    # A tap on an arrow before quiz.js has started would be lost: the arrows wait for it, in their place.
+    held = []
+    phone.route("**/coursegen/quiz.js", lambda route: held.append(route))
+    phone.goto(serve(sample_site) + QUIZ)
+    arrow = question(phone, "order").locator('[data-cq-step] [data-cq-move="1"]').first
+    box = arrow.bounding_box()
+    expect(arrow).to_be_hidden()
+    phone.keyboard.press("Shift")  # a first key (or touch) starts the modules
+    release_when_asked(phone, held)
+    expect(arrow).to_be_visible()
+    assert arrow.bounding_box() == box  # no shift when they show
+    first = question(phone, "order").locator("[data-cq-step]").first.get_attribute("data-cq-step")
+    arrow.tap()
+    expect(question(phone, "order").locator("[data-cq-step]").nth(1)).to_have_attribute("data-cq-step", first)
+
+
 def test_a_tap_while_a_picture_is_still_loading_is_answered(phone: Page, serve, sample_site: Path) -> None:
     # The modules wait for the page's load, or for the reader's first touch if that comes sooner (md-start.js).
     pictures = []
