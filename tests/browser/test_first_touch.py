@@ -180,7 +180,9 @@ COLOURS = """() => [document.body, document.querySelector('article h1'), documen
   .map((e) => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color])"""
 
 
-STYLES = """() => [...document.querySelectorAll('body *')].flatMap((e) => [null, '::before', '::after'].map((part) => {
+# Scripts and stylesheet links are left out: never shown, and md-start.js appends them in the order they start.
+STYLES = """() => [...document.querySelectorAll('body *:not(script, link, style, template)')]
+  .flatMap((e) => [null, '::before', '::after'].map((part) => {
   const s = getComputedStyle(e, part);
   const own = [];
   for (let k = 0; k < s.length; k++) if (!s[k].startsWith('--')) own.push(s[k] + ': ' + s.getPropertyValue(s[k]));
