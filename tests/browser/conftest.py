@@ -147,6 +147,12 @@ def read_page(page: Page, url: str) -> None:
     page.wait_for_function("() => Object.values(localStorage).some((kept) => kept.includes(location.pathname))")
 
 
+def let_modules_start(page: Page) -> None:
+    """Wait until the course's modules, which start after the page's load (md-start.js), have loaded and run."""
+    page.wait_for_function("() => !document.getElementById('cq-modules')")
+    page.wait_for_load_state("networkidle")
+
+
 def release_when_asked(page: Page, held: list) -> None:
     """Let a held script (page.route) through once the page has asked for it: md-start.js asks as the reader acts."""
     for _ in range(100):

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import PHONE, build_copy
+from conftest import PHONE, build_copy, let_modules_start
 from playwright.sync_api import Browser, Page, expect
 from project import ROOT
 
@@ -87,6 +87,7 @@ def test_a_big_course_keeps_its_shell_then_all_of_it_when_the_reader_asks(
     page.goto(base + UNVISITED)
     expect(page.locator("h1")).to_contain_text("5")
     page.goto(base)
+    let_modules_start(page)  # offline.js would show the choice by now
     expect(page.locator("[data-cq-keep]")).to_be_hidden()
     context.close()
 

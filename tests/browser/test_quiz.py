@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import release_when_asked, wake_material
+from conftest import let_modules_start, release_when_asked, wake_material
 from pagecheck import axe_violations
 from playwright.sync_api import Page, expect
 
@@ -163,6 +163,7 @@ def test_answers_survive_a_reload_and_reset_clears_them(quiz_page: Page) -> None
     expect(quiz_page.locator("[data-cq-score]")).to_be_hidden()
     expect(quiz_page.locator("[data-cq-live]")).to_have_text("Your progress on this device is cleared.")
     quiz_page.reload()
+    let_modules_start(quiz_page)  # else nothing is checked yet either way
     expect(option(quiz_page, "where-bend", 0).locator("input")).not_to_be_checked()
     expect(quiz_page.locator(".cq-mark")).to_have_count(0)
 

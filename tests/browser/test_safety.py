@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PHONE
+from conftest import PHONE, let_modules_start
 from playwright.sync_api import Browser, expect
 from project import copy_project, run_build
 
@@ -77,6 +77,7 @@ def test_nothing_injected_runs_and_the_text_shows_as_text(browser: Browser, serv
         page.goto(base + ("" if rel == "." else rel + "/"))
         for link in page.locator("a", has_text="or me").all():
             link.dispatch_event("click")
+        let_modules_start(page)  # what the scripts write into the page is written by now
         assert page.evaluate("window.pwned") is None, rel
     page.goto(base + "lessons/01-first-steps/")
     body = page.locator("article").inner_text()
