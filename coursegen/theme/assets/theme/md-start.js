@@ -46,9 +46,10 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
     if (label instanceof HTMLElement) label.hidden = i !== index;
   });
   // A palette input's colours, put on <body> as Material's palette component puts them.
+  const COLOR = ["media", "scheme", "primary", "accent"];
   const apply = (input) => {
     const color = {};
-    for (const key of ["media", "scheme", "primary", "accent"]) color[key] = input.getAttribute("data-md-color-" + key);
+    for (const key of COLOR) color[key] = input.getAttribute("data-md-color-" + key);
     for (const [key, value] of Object.entries(color)) document.body.setAttribute("data-md-color-" + key, value);
     return color;
   };
@@ -66,8 +67,8 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
       const matching = inputs.find((i) => i !== inputs[chosen] && matches(i));
       const input = auto && matching ? matching : inputs[chosen];
       // Only a palette other than the page's own changes <body>: a change restyles the whole page.
-      const keys = ["scheme", "primary", "accent"];
-      if (keys.some((key) => document.body.getAttribute("data-md-color-" + key) !== input.getAttribute("data-md-color-" + key))) apply(input);
+      const differs = (key) => document.body.getAttribute("data-md-color-" + key) !== input.getAttribute("data-md-color-" + key);
+      if (COLOR.slice(1).some(differs)) apply(input);
     }
     form.addEventListener("change", (event) => {
       if (window.document$) return; // Material's palette component has started and does this itself
@@ -94,8 +95,11 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
     return script;
   };
   const options = { capture: true, passive: true };
-  let parsed = document.readyState !== "loading";
-  if (!parsed) document.addEventListener("DOMContentLoaded", () => { parsed = true; }, { once: true });
+  // A held script is added once the page is parsed: a first touch can come while it still loads.
+  const whenParsed = (start) => {
+    if (document.readyState !== "loading") start();
+    else document.addEventListener("DOMContentLoaded", start, { once: true });
+  };
 
   const load = () => {
     const held = document.getElementById("cq-material");
@@ -133,8 +137,7 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
   };
   const wake = () => {
     TRIGGERS.forEach((type) => removeEventListener(type, wake, options));
-    if (parsed) load();
-    else document.addEventListener("DOMContentLoaded", load, { once: true });
+    whenParsed(load);
   };
   if (wait) TRIGGERS.forEach((type) => addEventListener(type, wake, options));
 
@@ -147,14 +150,12 @@ var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-
   const startModules = () => {
     removeEventListener("load", afterLoad);
     TRIGGERS.forEach((type) => removeEventListener(type, startModules, options));
-    const add = () => {
+    whenParsed(() => {
       const held = document.getElementById("cq-modules");
       if (!held) return;
       held.remove();
       held.content.querySelectorAll("script").forEach((old) => document.body.append(revived(old)));
-    };
-    if (parsed) add();
-    else document.addEventListener("DOMContentLoaded", add, { once: true });
+    });
   };
   // After the load, two frames and then the first idle moment: the page's largest paint is behind it by
   // then. Safari has no idle callback: 50 ms after the two frames there.
