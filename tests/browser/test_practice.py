@@ -132,7 +132,7 @@ def start_practice(page: Page, url: str) -> None:
     expect(page.locator("[data-cq-player]")).to_be_visible()
 
 
-def let_scripts_start(page: Page) -> None:
+def run_held_clock_past_start(page: Page) -> None:
     """On a new page whose clock the test holds, pass the idle moment after its load in which its scripts start."""
     page.clock.run_for(1_000)
 
@@ -263,7 +263,7 @@ def test_my_practice_shows_the_week_charts_and_a_csv_that_matches_the_log(reader
         expect(reader.locator(".cq-feel-result")).to_contain_text("Saved")
     reader.locator(".cq-feel-result").get_by_role("link", name="My practice").tap()
     reader.wait_for_url("**" + MY_PRACTICE)
-    let_scripts_start(reader)
+    run_held_clock_past_start(reader)
     box = reader.locator("[data-cq-practice-log]")
     expect(box).to_be_visible()
     expect(box.locator(".cq-goal")).to_have_text("2 of 3 sessions this week")
@@ -360,7 +360,7 @@ def test_the_player_works_under_a_strict_content_security_policy(
     expect(reader.locator("[data-cq-feel]")).to_be_visible()
     reader.get_by_role("button", name="Skip").tap()
     reader.goto(strict + MY_PRACTICE)
-    let_scripts_start(reader)
+    run_held_clock_past_start(reader)
     expect(reader.locator(".cq-log-sessions li")).to_have_count(1)
     assert reader.problems == []
 
@@ -443,7 +443,7 @@ def test_the_player_works_offline(browser: Browser, serve, practice_site: Path) 
     page.locator("[data-cq-player]").get_by_role("button", name="Stop").tap()
     page.get_by_role("button", name="Skip").tap()
     page.goto(base + MY_PRACTICE)
-    let_scripts_start(page)
+    run_held_clock_past_start(page)
     expect(page.locator(".cq-log-sessions li")).to_contain_text("Hinge hold")
     context.close()
 
@@ -473,7 +473,7 @@ def test_a_french_reader_practises_and_sees_no_english_word(reader: Page, french
     texts.append(reader.locator(".cq-practice").inner_text())
     reader.locator(".cq-feel-result").get_by_role("link", name="Ma pratique").tap()
     reader.wait_for_url("**" + MY_PRACTICE)
-    let_scripts_start(reader)
+    run_held_clock_past_start(reader)
     expect(reader.locator("[data-cq-practice-log]")).to_be_visible()
     texts.append(reader.locator("article").inner_text())
     found = sorted({piece for piece in english for text in texts if piece in text})

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import PHONE, wake_material
+from conftest import PHONE, let_modules_start, wake_material
 from playwright.sync_api import Browser, Page, expect
 from project import ROOT, copy_project, run_build
 
@@ -72,7 +72,7 @@ def test_a_finished_quiz_offers_its_result_to_the_trainer(page: Page) -> None:
 
 def test_a_lesson_opened_from_a_program_shows_what_comes_next(page: Page) -> None:
     page.goto(page.base + "programs/new-client/")
-    page.wait_for_load_state("networkidle")  # the page's scripts, which start after its load, remember it
+    let_modules_start(page)  # the page's scripts, which start after its load, remember the program
     page.locator("article ol a", has_text="When to see a practitioner").tap()
     expect(page.locator(".cq-next a")).to_have_text("Next in your program: Start here")
     wake_material(page)  # a tap that lands while Material's bundle starts can miss: see the closing note
